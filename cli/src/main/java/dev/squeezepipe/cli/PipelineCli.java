@@ -1,0 +1,15 @@
+package dev.squeezepipe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./pipeline} front door; each subcommand is one class. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Train SqueezeNet on CIFAR-10 and serve it, over Kafka and S3.",
+        subcommands = {SummaryCommand.class, InspectCommand.class})
+public final class PipelineCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PipelineCli()).execute(args));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.squeezepipe.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A checkpoint was scored on its dataset's test split, or could not be (status FAILED with a reason).
+ *
+ * @param checkpointId the checkpoint scored
+ * @param runId its run
+ * @param epoch its epoch
+ * @param status COMPLETED or FAILED
+ * @param reason why it failed, or null
+ * @param images test images scored
+ * @param top1 top-1 accuracy
+ * @param top5 top-5 accuracy
+ * @param meanLoss mean softmax cross-entropy
+ * @param perClassAccuracy accuracy of each class, in label order
+ * @param confusion confusion matrix, rows true labels, columns predictions
+ * @param best whether this is the run's best top-1 so far
+ * @param seconds evaluation time
+ * @param at when
+ */
+@Serdeable
+public record EvaluationCompleted(String checkpointId, String runId, int epoch, String status, @Nullable String reason,
+        long images, double top1, double top5, double meanLoss, List<Double> perClassAccuracy,
+        List<List<Long>> confusion, boolean best, double seconds, Instant at) {}

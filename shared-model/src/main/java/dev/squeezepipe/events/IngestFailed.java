@@ -1,0 +1,15 @@
+package dev.squeezepipe.events;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/**
+ * An ingest stopped on an error; its dataset is not ready.
+ *
+ * @param ingestId id of the ingest request
+ * @param source the path or archive being ingested
+ * @param reason what was wrong and where
+ * @param failedAt when
+ */
+@Serdeable
+public record IngestFailed(String ingestId, String source, String reason, Instant failedAt) {}

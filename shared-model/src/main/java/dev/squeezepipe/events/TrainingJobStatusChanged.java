@@ -1,0 +1,22 @@
+package dev.squeezepipe.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/**
+ * A training job moved on: ACCEPTED, RUNNING (with epoch and step), COMPLETED or FAILED (with a reason).
+ *
+ * @param jobId the job
+ * @param runId the run (one per job)
+ * @param status ACCEPTED, RUNNING, COMPLETED or FAILED
+ * @param attempt 1 for the first trainer to take the job, +1 for each resume
+ * @param epoch current epoch (1-based), 0 before training
+ * @param step optimizer steps done
+ * @param reason why it failed, or null
+ * @param trainer the trainer instance reporting
+ * @param at when
+ */
+@Serdeable
+public record TrainingJobStatusChanged(String jobId, String runId, String status, int attempt, int epoch, long step,
+        @Nullable String reason, String trainer, Instant at) {}

@@ -1,0 +1,69 @@
+package dev.squeezepipe.storage;
+
+/**
+ * Where everything lives in object storage. Buckets are configurable; keys are defined here only.
+ *
+ * <pre>
+ * datasets:    {datasetId}/{split}/shard-{index:05d}-{sha256[0..16]}.npz   content-addressed shards
+ *              {datasetId}/{split}/manifest.json                          written once the split is complete
+ * checkpoints: {runId}/epoch-{epoch:04d}-step-{step:08d}.params           DJL parameters
+ *              {runId}/epoch-{epoch:04d}-step-{step:08d}.json             sidecar
+ * evaluations: {runId}/best.json                                          best evaluation so far
+ *              {runId}/{checkpoint}.json                                  one per evaluated checkpoint
+ * </pre>
+ */
+public final class ObjectLayout {
+
+    /** Default bucket of dataset shards and manifests. */
+    public static final String DATASETS_BUCKET = "datasets";
+    /** Default bucket of checkpoints and sidecars. */
+    public static final String CHECKPOINTS_BUCKET = "checkpoints";
+    /** Default bucket of evaluation records. */
+    public static final String EVALUATIONS_BUCKET = "evaluations";
+
+    /** Hex characters of the content hash kept in a shard's key. */
+    private static final int HASH_IN_KEY = 16;
+
+    private ObjectLayout() {}
+
+    /** Prefix of everything of one dataset. */
+    public static String datasetPrefix(String datasetId) {
+        return datasetId + "/";
+    }
+
+    /** Key of a shard, derived from its content hash. */
+    public static String shardKey(String datasetId, String split, int index, String sha256) {
+        return String.format("%s%s/shard-%05d-%s.npz", datasetPrefix(datasetId), split, index,
+                sha256.substring(0, HASH_IN_KEY));
+    }
+
+    /** Key of a split's manifest. */
+    public static String manifestKey(String datasetId, String split) {
+        return datasetPrefix(datasetId) + split + "/manifest.json";
+    }
+
+    /** Key stem (without extension) of a checkpoint. */
+    public static String checkpointStem(String runId, int epoch, long step) {
+        return String.format("%s/epoch-%04d-step-%08d", runId, epoch, step);
+    }
+
+    /** Key of a checkpoint's parameters. */
+    public static String checkpointParamsKey(String runId, int epoch, long step) {
+        return checkpointStem(runId, epoch, step) + ".params";
+    }
+
+    /** Key of a checkpoint's JSON sidecar. */
+    public static String checkpointSidecarKey(String runId, int epoch, long step) {
+        return checkpointStem(runId, epoch, step) + ".json";
+    }
+
+    /** Key of a run's best evaluation. */
+    public static String bestEvaluationKey(String runId) {
+        return runId + "/best.json";
+    }
+
+    /** Key of one checkpoint's evaluation. */
+    public static String evaluationKey(String runId, int epoch) {
+        return String.format("%s/epoch-%04d.json", runId, epoch);
+    }
+}
