@@ -1,0 +1,74 @@
+package dev.squeezepipe.infra;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The embedded default: a real Kafka broker with the catalogue's topics and a real S3 server, both on
+ * loopback, with data under one directory. S3 credentials are generated per start unless given.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedS3 s3;
+    private final String accessKey;
+    private final String secretKey;
+
+    private LocalInfrastructure(EmbeddedKafka kafka, EmbeddedS3 s3, String accessKey, String secretKey) {
+        this.kafka = kafka;
+        this.s3 = s3;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+    }
+
+    /** Starts both servers on free ports with fresh random credentials. */
+    public static LocalInfrastructure start(Path dataDir) throws Exception {
+        return start(dataDir, 0, 0, randomKey(10), randomKey(20));
+    }
+
+    /** Starts both servers; a port of 0 picks a free one. */
+    public static LocalInfrastructure start(Path dataDir, int kafkaPort, int s3Port, String accessKey,
+            String secretKey) throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
+        try {
+            TopicCreator.createAll(kafka.bootstrapServers());
+            EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("s3"), s3Port, accessKey, secretKey);
+            return new LocalInfrastructure(kafka, s3, accessKey, secretKey);
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    public String s3AccessKey() {
+        return accessKey;
+    }
+
+    public String s3SecretKey() {
+        return secretKey;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            s3.close();
+        } finally {
+            kafka.close();
+        }
+    }
+
+    private static String randomKey(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
