@@ -14,6 +14,11 @@ public interface DatasetReader {
     /** The dataset's format and location, for logs and events. */
     String describe();
 
+    /** Source batches in {@code split} when known in advance (for progress), else -1. */
+    default int batchCount(Split split) {
+        return -1;
+    }
+
     /** Images in {@code split}, counted by reading it. */
     default long count(Split split) throws IOException {
         long[] total = {0};

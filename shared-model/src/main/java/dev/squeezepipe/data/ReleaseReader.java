@@ -35,6 +35,11 @@ public final class ReleaseReader implements DatasetReader {
     }
 
     @Override
+    public int batchCount(Split split) {
+        return layout.files(split).size();
+    }
+
+    @Override
     public void read(Split split, BatchSink sink) throws IOException {
         if (Files.isDirectory(location)) {
             readFolder(split, sink);

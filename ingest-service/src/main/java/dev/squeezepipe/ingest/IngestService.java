@@ -1,0 +1,111 @@
+package dev.squeezepipe.ingest;
+
+import dev.squeezepipe.events.IngestFailed;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues ingests and runs them one at a time on a worker thread, keeping each one's status. A failed ingest
+ * is logged with its reason, counted, and published as an {@link IngestFailed} event; the service goes on.
+ */
+@Singleton
+@Requires(env = "ingest")
+public class IngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final DatasetIngestor ingestor;
+    private final IngestEventsClient events;
+    private final IngestMetrics metrics;
+    private final Map<String, IngestStatus> statuses = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest-worker"));
+
+    public IngestService(DatasetIngestor ingestor, IngestEventsClient events, IngestMetrics metrics) {
+        this.ingestor = ingestor;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    /** Queues {@code request} and returns its status at once. */
+    public IngestStatus submit(IngestRequest request) {
+        String id = "ingest-" + UUID.randomUUID();
+        IngestStatus queued = new IngestStatus(id, request.path(), "QUEUED", null, 0, 0, null);
+        statuses.put(id, queued);
+        worker.submit(() -> run(id, request));
+        return queued;
+    }
+
+    /** Runs {@code request} on the calling thread and returns its final status. */
+    public IngestStatus ingestNow(IngestRequest request) {
+        return run("ingest-" + UUID.randomUUID(), request);
+    }
+
+    public Optional<IngestStatus> status(String ingestId) {
+        return Optional.ofNullable(statuses.get(ingestId));
+    }
+
+    private IngestStatus run(String id, IngestRequest request) {
+        Instant start = Instant.now();
+        AtomicReference<String> datasetId = new AtomicReference<>();
+        AtomicLong images = new AtomicLong();
+        AtomicInteger shards = new AtomicInteger();
+        statuses.put(id, new IngestStatus(id, request.path(), "RUNNING", null, 0, 0, null));
+        IngestProgress progress = new IngestProgress() {
+            @Override
+            public void datasetIdentified(String dataset) {
+                datasetId.set(dataset);
+            }
+
+            @Override
+            public void shardStored(String split, int count, long bytes, boolean alreadyStored) {
+                metrics.shardStored(split, count, bytes, alreadyStored);
+                statuses.put(id, new IngestStatus(id, request.path(), "RUNNING", datasetId.get(),
+                        images.addAndGet(count), shards.incrementAndGet(), null));
+            }
+        };
+        IngestStatus done;
+        try {
+            ingestor.ingest(request, progress);
+            metrics.completed(Duration.between(start, Instant.now()));
+            done = new IngestStatus(id, request.path(), "COMPLETED", datasetId.get(), images.get(), shards.get(), null);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.error("Ingest {} of {} failed: {}", id, request.path(), reason);
+            metrics.failed();
+            done = new IngestStatus(id, request.path(), "FAILED", datasetId.get(), images.get(), shards.get(), reason);
+            publishFailure(id, request, reason);
+        }
+        statuses.put(id, done);
+        return done;
+    }
+
+    private void publishFailure(String id, IngestRequest request, String reason) {
+        try {
+            events.ingestFailed(id, new IngestFailed(id, String.valueOf(request.path()), reason, Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish the failure of ingest {}: {}", id, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
