@@ -104,8 +104,10 @@ public class DatasetIngestor {
                             storeShard(datasetId, split, index, firstImage, pixels, labels, options, progress))));
             int[] batchesRead = {0};
             reader.read(split, batch -> {
-                assembler.add(resized(batch, options.imageSize()));
-                logProgress(datasetId, split, ++batchesRead[0], batches, assembler.images(), options.limit(), start);
+                batchesRead[0]++;
+                if (assembler.add(resized(batch, options.imageSize())) > 0) {
+                    logProgress(datasetId, split, batchesRead[0], batches, assembler.images(), options.limit(), start);
+                }
             });
             assembler.finish();
             writer.drain();

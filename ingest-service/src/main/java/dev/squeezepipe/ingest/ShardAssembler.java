@@ -35,9 +35,11 @@ final class ShardAssembler {
         return images;
     }
 
-    void add(ImageBatch batch) throws IOException {
+    /** Takes the batch's images (up to the limit) and returns how many it took. */
+    int add(ImageBatch batch) throws IOException {
+        int taken = 0;
         try {
-            for (int i = 0; i < batch.count() && (limit == 0 || images < limit); i++) {
+            for (int i = 0; i < batch.count() && (limit == 0 || images < limit); i++, taken++) {
                 System.arraycopy(batch.pixels(), i * imageBytes, pixels, filled * imageBytes, imageBytes);
                 labels[filled++] = batch.labels()[i];
                 images++;
@@ -49,6 +51,7 @@ final class ShardAssembler {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while queueing shard " + shards, e);
         }
+        return taken;
     }
 
     /** Emits the last, partial shard. */

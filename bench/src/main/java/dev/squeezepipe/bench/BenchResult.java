@@ -1,0 +1,40 @@
+package dev.squeezepipe.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A benchmark's figures: printed one per line, then as one JSON object on the last line. */
+public final class BenchResult {
+
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+
+    public BenchResult put(String name, Object value) {
+        figures.put(name, value);
+        return this;
+    }
+
+    /** Prints each figure, then the JSON line scripts read. */
+    public void print() {
+        figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "%-24s %s%n", name, format(value)));
+        System.out.println(toJson());
+    }
+
+    public String toJson() {
+        return figures.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + json(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(value);
+    }
+
+    private static String json(Object value) {
+        if (value instanceof Number || value instanceof Boolean) {
+            return value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(value);
+        }
+        return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

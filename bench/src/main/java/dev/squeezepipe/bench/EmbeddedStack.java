@@ -1,0 +1,50 @@
+package dev.squeezepipe.bench;
+
+import dev.squeezepipe.infra.LocalInfrastructure;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The embedded default for commands and benchmarks: a real Kafka broker and S3 server in this JVM, and
+ * service contexts pointed at them.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final LocalInfrastructure infrastructure;
+
+    private EmbeddedStack(LocalInfrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    /** Starts the broker and S3 server with their data under {@code dataDir}. */
+    public static EmbeddedStack start(Path dataDir) throws Exception {
+        return new EmbeddedStack(LocalInfrastructure.start(dataDir));
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** Properties pointing a service at the embedded broker and S3 server, plus {@code extra}. */
+    public Map<String, Object> serviceProperties(Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        props.put("s3.endpoint", infrastructure.s3Endpoint());
+        props.put("s3.access-key", infrastructure.s3AccessKey());
+        props.put("s3.secret-key", infrastructure.s3SecretKey());
+        props.putAll(extra);
+        return props;
+    }
+
+    /** A started service context (no HTTP server) in {@code environment}. */
+    public ApplicationContext context(String environment, Map<String, Object> extra) {
+        return ApplicationContext.builder().environments(environment).properties(serviceProperties(extra)).start();
+    }
+
+    @Override
+    public void close() throws Exception {
+        infrastructure.close();
+    }
+}
