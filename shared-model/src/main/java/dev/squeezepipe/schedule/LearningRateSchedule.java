@@ -39,6 +39,14 @@ public final class LearningRateSchedule implements Tracker {
         return valueAt(step);
     }
 
+    /**
+     * This schedule for a run resumed after {@code stepsDone} steps: a fresh optimizer counts from 1 again,
+     * so its first update asks for step {@code stepsDone}.
+     */
+    public Tracker resumedAfter(long stepsDone) {
+        return numUpdate -> getNewValue((int) Math.min(Integer.MAX_VALUE, numUpdate + stepsDone));
+    }
+
     /** The learning rate of step {@code step} (0-based, after the pretrain offset). */
     public float valueAt(long step) {
         if (step < 0 || step >= length()) {

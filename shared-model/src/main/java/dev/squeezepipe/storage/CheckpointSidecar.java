@@ -1,0 +1,27 @@
+package dev.squeezepipe.storage;
+
+import dev.squeezepipe.events.TrainingJobSpec;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/**
+ * The JSON stored beside a checkpoint's parameters: enough to verify the parameters and rebuild the network.
+ *
+ * @param checkpointId {@code runId/epoch}
+ * @param runId the run
+ * @param jobId the job
+ * @param epoch epochs completed
+ * @param step optimizer steps done
+ * @param paramsKey key of the .params object (same bucket)
+ * @param sha256 hex sha256 of the .params bytes
+ * @param sizeBytes size of the .params object
+ * @param spec the job's full spec: variant, knobs, classes, input size, hyperparameters
+ * @param trainLoss mean training loss of the epoch
+ * @param trainAccuracy training accuracy of the epoch
+ * @param seconds training time so far
+ * @param createdAt when
+ */
+@Serdeable
+public record CheckpointSidecar(String checkpointId, String runId, String jobId, int epoch, long step, String paramsKey,
+        String sha256, long sizeBytes, TrainingJobSpec spec, double trainLoss, double trainAccuracy, double seconds,
+        Instant createdAt) {}

@@ -1,0 +1,259 @@
+package dev.squeezepipe.trainer;
+
+import dev.squeezepipe.events.TrainingJobStatusChanged;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.topics.Topics;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes training jobs from the job topic as one consumer group with every other trainer, one job at a time.
+ *
+ * <p>A plain consumer loop rather than a {@code @KafkaListener}: a job runs for minutes to hours, so the loop
+ * keeps polling (the group sees a live member) with its partitions paused while the job runs on a worker
+ * thread, and commits the job's offset only when the job has ended. A trainer that dies mid-job never commits:
+ * the group hands its partition to another trainer, which receives the job again and resumes the run from its
+ * newest checkpoint. A partition taken away mid-job stops the job first, so no job runs twice at once.
+ */
+@Singleton
+@Requires(env = "trainer")
+public class JobConsumer implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final String GROUP = "trainers";
+
+    private final JobRunner runner;
+    private final JobReporter reporter;
+    private final JobStatusView view;
+    private final TrainerEvents events;
+    private final JsonMapper json;
+    private final TrainerSettings settings;
+    private final ExecutorService jobThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "job-runner"));
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread loop;
+    private RunningJob current;
+
+    public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, TrainerEvents events,
+            JsonMapper json, TrainerSettings settings) {
+        this.runner = runner;
+        this.reporter = reporter;
+        this.view = view;
+        this.events = events;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    /** A job being trained: where its record lies, its worker and how to stop it. */
+    private record RunningJob(TopicPartition partition, long offset, String jobId, Future<?> future,
+            JobCancellation cancellation) {}
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        loop = new Thread(this::pollLoop, "job-consumer");
+        loop.start();
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "jobs-" + settings.getInstanceId());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // a job's offset is committed when the job ends, never while it runs
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // jobs submitted before any trainer started must still run
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // one job at a time per trainer
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        // moving partitions to a new trainer must not stop the jobs other trainers are running
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // a trainer that died hands its job on after 15 s instead of the default 45 s
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+        return p;
+    }
+
+    private void pollLoop() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(Topics.TRAINING_JOBS), new Rebalance(kafka));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                    if (current == null) {
+                        accept(kafka, record);
+                    } else {
+                        kafka.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+                    }
+                }
+                finishIfDone(kafka);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Job consumer stopped: {}", e.getMessage(), e);
+        } finally {
+            stopCurrent();
+        }
+    }
+
+    private void accept(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        String origin = record.topic() + "/" + record.partition() + "@" + record.offset();
+        TrainingJobSubmitted job;
+        try {
+            job = json.readValue(record.value(), TrainingJobSubmitted.class);
+            if (job == null || job.jobId() == null || job.jobId().isBlank()) {
+                throw new IllegalArgumentException("the record has no job id");
+            }
+        } catch (Exception e) {
+            deadLetter(kafka, record, partition, "unreadable job record: " + e.getMessage(), origin);
+            return;
+        }
+        Optional<TrainingJobStatusChanged> latest = view.latest(job.jobId());
+        if (latest.isPresent() && ("COMPLETED".equals(latest.get().status()) || "FAILED".equals(latest.get().status()))) {
+            LOG.info("Job {} already {}; not running it again", job.jobId(), latest.get().status());
+            commit(kafka, partition, record.offset());
+            return;
+        }
+        try {
+            JobValidator.validate(job.spec());
+        } catch (InvalidJobException e) {
+            reporter.report(job.jobId(), job.jobId(), "FAILED", 1, 0, 0, e.getMessage());
+            deadLetter(kafka, record, partition, "invalid job " + job.jobId() + ": " + e.getMessage(), origin);
+            return;
+        }
+        int attempt = latest.map(s -> s.attempt() + 1).orElse(1);
+        reporter.report(job.jobId(), job.jobId(), "ACCEPTED", attempt, 0, 0, null);
+        JobCancellation cancellation = new JobCancellation();
+        TrainingJobSubmitted accepted = job;
+        Future<?> future = jobThread.submit(() -> {
+            runner.run(accepted, attempt, cancellation);
+            return null;
+        });
+        current = new RunningJob(partition, record.offset(), job.jobId(), future, cancellation);
+        kafka.pause(kafka.assignment());
+    }
+
+    private void finishIfDone(KafkaConsumer<String, byte[]> kafka) {
+        if (current == null || !current.future().isDone()) {
+            return;
+        }
+        RunningJob done = current;
+        current = null;
+        try {
+            done.future().get();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (done.cancellation().isCancelled()) {
+                kafka.seek(done.partition(), done.offset()); // stopped, not finished: the job stays in Kafka
+                kafka.resume(kafka.paused());
+                return;
+            }
+            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            LOG.error("Job {} failed: {}", done.jobId(), reason, cause);
+            int attempt = view.latest(done.jobId()).map(TrainingJobStatusChanged::attempt).orElse(1);
+            reporter.report(done.jobId(), done.jobId(), "FAILED", attempt, 0, 0, reason);
+        }
+        commit(kafka, done.partition(), done.offset());
+        kafka.resume(kafka.paused());
+    }
+
+    private void deadLetter(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,
+            TopicPartition partition, String reason, String origin) {
+        LOG.warn("Job record {} sent to {}: {}", origin, Topics.TRAINING_JOBS_DLQ, reason);
+        events.deadLetter(record.key() == null ? "" : record.key(), record.value() == null ? new byte[0] : record.value(),
+                reason, origin);
+        commit(kafka, partition, record.offset());
+    }
+
+    private static void commit(KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long offset) {
+        kafka.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)));
+    }
+
+    private void stopCurrent() {
+        RunningJob job = current;
+        current = null;
+        if (job != null) {
+            job.cancellation().cancel();
+            try {
+                job.future().get(2, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                // cancelled or failed: either way it has stopped training, and its offset stays uncommitted
+            }
+        }
+    }
+
+    /** Stops the running job when its partition moves away; pauses partitions that arrive while busy. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        Rebalance(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (current != null && partitions.contains(current.partition())) {
+                LOG.info("Partition {} moved away: stopping job {} (it resumes on its new trainer)",
+                        current.partition(), current.jobId());
+                stopCurrent();
+                kafka.resume(kafka.paused()); // idle again: take jobs from the partitions that stay
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (current != null) {
+                kafka.pause(partitions);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        RunningJob job = current;
+        if (job != null) {
+            job.cancellation().cancel();
+        }
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+        if (loop != null) {
+            loop.join(TimeUnit.MINUTES.toMillis(2));
+        }
+        jobThread.shutdownNow();
+    }
+}

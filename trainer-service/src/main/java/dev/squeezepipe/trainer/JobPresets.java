@@ -1,0 +1,28 @@
+package dev.squeezepipe.trainer;
+
+import dev.squeezepipe.events.TrainingJobSpec;
+import java.util.Locale;
+
+/**
+ * Named training jobs. {@code recipe} is the tutorial as given (224x224, batch 32, 30 epochs, linear decay to 0
+ * from lr_max 0.01 after 5 warmup epochs; meant for a GPU). {@code cpu} trains a 32x32 SqueezeNet with the CIFAR
+ * stem and simple bypass, sized for about two hours on a 2-core CPU (see BENCHMARKS.md).
+ */
+public final class JobPresets {
+
+    private JobPresets() {}
+
+    /** The preset {@code name} for {@code datasetId}, or an error naming the known presets. */
+    public static TrainingJobSpec named(String name, String datasetId) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "recipe":
+                return new TrainingJobSpec(datasetId, "recipe", 128, 128, 2, 0.5, 0.125, 10, 224, 30, 32, 0.9, 1e-4,
+                        "linear", 0.0, 0.01, 0.0, 5, 0, true, 1, 1, 10, null);
+            case "cpu":
+                return new TrainingJobSpec(datasetId, "cifar-simple-bypass", 128, 128, 2, 0.5, 0.125, 10, 32, 30, 64,
+                        0.9, 5e-4, "linear", 0.0, 0.04, 0.0, 2, 0, true, 1, 1, 10, null);
+            default:
+                throw new IllegalArgumentException("unknown preset '" + name + "'; expected recipe or cpu");
+        }
+    }
+}

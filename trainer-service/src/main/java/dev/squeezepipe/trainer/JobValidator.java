@@ -1,0 +1,52 @@
+package dev.squeezepipe.trainer;
+
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.model.DesignSpace;
+import dev.squeezepipe.model.ModelVariant;
+import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.schedule.DecayMode;
+import dev.squeezepipe.schedule.ScheduleSpec;
+
+/** Checks a job before any work starts, so an impossible job fails at once with its reason. */
+public final class JobValidator {
+
+    private static final int MAX_CLASSES = 1000;
+    private static final int MAX_INPUT = 1024;
+
+    private JobValidator() {}
+
+    /** The network the job describes, or an {@link InvalidJobException} saying what is wrong. */
+    public static SqueezeNetConfig validate(TrainingJobSpec spec) throws InvalidJobException {
+        if (spec == null) {
+            throw new InvalidJobException("the job has no spec");
+        }
+        require(spec.datasetId() != null && !spec.datasetId().isBlank(), "the job names no dataset");
+        require(spec.classes() >= 2 && spec.classes() <= MAX_CLASSES, "classes must be 2-" + MAX_CLASSES + ", got " + spec.classes());
+        require(spec.inputSize() >= 1 && spec.inputSize() <= MAX_INPUT, "input size must be 1-" + MAX_INPUT + ", got " + spec.inputSize());
+        require(spec.epochs() >= 1, "epochs must be at least 1, got " + spec.epochs());
+        require(spec.batchSize() >= 1 && spec.batchSize() <= 4096, "batch size must be 1-4096, got " + spec.batchSize());
+        require(spec.checkpointEvery() >= 1, "checkpoint interval must be at least 1 epoch, got " + spec.checkpointEvery());
+        require(spec.keepCheckpoints() >= 1, "must keep at least 1 checkpoint, got " + spec.keepCheckpoints());
+        require(spec.momentum() >= 0 && spec.momentum() < 1, "momentum must be in [0,1), got " + spec.momentum());
+        require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
+        try {
+            schedule(spec, 1);
+            return new SqueezeNetConfig(ModelVariant.parse(spec.variant()), spec.classes(), spec.inputSize(),
+                    new DesignSpace(spec.baseE(), spec.incrE(), spec.freq(), spec.pct3x3(), spec.squeezeRatio()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobException(e.getMessage());
+        }
+    }
+
+    /** The job's learning-rate schedule for epochs of {@code stepsPerEpoch} steps. */
+    public static ScheduleSpec schedule(TrainingJobSpec spec, int stepsPerEpoch) {
+        return new ScheduleSpec(DecayMode.parse(spec.lrMode()), spec.lrInit(), spec.lrEnd(), spec.lrMax(),
+                spec.epochs() + spec.pretrainEpochs(), spec.warmupEpochs(), spec.pretrainEpochs(), stepsPerEpoch);
+    }
+
+    private static void require(boolean ok, String reason) throws InvalidJobException {
+        if (!ok) {
+            throw new InvalidJobException(reason);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.squeezepipe.trainer;
+
+import dev.squeezepipe.events.DatasetShardAnnounced;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.Hashing;
+import dev.squeezepipe.storage.Npz;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches shards from S3, verifies each against its announced sha256 and keeps verified copies on local disk.
+ * A shard that does not match is fetched once more; if it still does not match, the job fails naming it.
+ */
+@Singleton
+@Requires(env = "trainer")
+public class ShardCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardCache.class);
+
+    private final ObjectStore store;
+    private final Path dir;
+
+    public ShardCache(ObjectStore store, TrainerSettings settings) {
+        this.store = store;
+        this.dir = Path.of(settings.getCacheDir());
+    }
+
+    /** The shard's arrays, from the cache or S3. */
+    public Map<String, Npz.Array> load(DatasetShardAnnounced shard) throws IOException {
+        Path cached = dir.resolve(shard.sha256() + ".npz");
+        if (Files.exists(cached)) {
+            byte[] bytes = Files.readAllBytes(cached);
+            if (shard.sha256().equals(Hashing.sha256Hex(bytes))) {
+                return Npz.read(bytes);
+            }
+            Files.delete(cached); // a damaged cache entry is fetched again
+        }
+        byte[] bytes = fetchVerified(shard);
+        Files.createDirectories(dir);
+        Path partial = Files.createTempFile(dir, shard.sha256(), ".part");
+        Files.write(partial, bytes);
+        Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Npz.read(bytes);
+    }
+
+    private byte[] fetchVerified(DatasetShardAnnounced shard) throws IOException {
+        String actual = "";
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            byte[] bytes = store.get(shard.bucket(), shard.objectKey());
+            actual = Hashing.sha256Hex(bytes);
+            if (actual.equals(shard.sha256())) {
+                return bytes;
+            }
+            LOG.warn("Shard {} failed verification (attempt {}): sha256 {} instead of {}", shard.objectKey(), attempt,
+                    actual, shard.sha256());
+        }
+        throw new IOException("corrupt shard " + shard.bucket() + "/" + shard.objectKey() + ": sha256 " + actual
+                + " does not match the announced " + shard.sha256() + " (fetched twice)");
+    }
+}

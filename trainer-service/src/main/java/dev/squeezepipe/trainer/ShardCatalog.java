@@ -1,0 +1,94 @@
+package dev.squeezepipe.trainer;
+
+import dev.squeezepipe.data.Split;
+import dev.squeezepipe.events.DatasetReady;
+import dev.squeezepipe.events.DatasetShardAnnounced;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.ObjectLayout;
+import dev.squeezepipe.storage.SplitManifest;
+import dev.squeezepipe.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * What this trainer knows of the datasets: every shard announced and every split declared ready, read from
+ * the beginning of the topics by each trainer (a unique group: every instance needs all of it). A split
+ * stored before the topics' retention is found through its manifest in S3.
+ */
+@KafkaListener(groupId = "trainer-catalog", uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@Requires(env = "trainer")
+public class ShardCatalog {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Map<String, ConcurrentSkipListMap<Integer, DatasetShardAnnounced>> shards = new ConcurrentHashMap<>();
+    private final Map<String, DatasetReady> ready = new ConcurrentHashMap<>();
+    private final ObjectStore store;
+    private final JsonMapper json;
+
+    public ShardCatalog(ObjectStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @Topic(Topics.DATASET_SHARDS)
+    void onShard(DatasetShardAnnounced shard) {
+        shards.computeIfAbsent(key(shard.datasetId(), shard.split()), k -> new ConcurrentSkipListMap<>())
+                .put(shard.shardIndex(), shard);
+    }
+
+    @Topic(Topics.DATASET_READY)
+    void onReady(DatasetReady event) {
+        ready.put(key(event.datasetId(), event.split()), event);
+    }
+
+    /**
+     * The shards of a split once it is complete, waiting up to {@code wait}; fails naming the dataset when it
+     * never becomes ready. {@code cancelled} is checked while waiting.
+     */
+    public List<DatasetShardAnnounced> awaitSplit(String datasetId, Split split, Duration wait, JobCancellation cancelled)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<DatasetShardAnnounced> complete = completeSplit(datasetId, split);
+            if (complete != null) {
+                return complete;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("dataset " + datasetId + " has no ready " + split.id() + " split after waiting "
+                        + wait.toSeconds() + " s (is it ingested?)");
+            }
+            cancelled.check();
+            Thread.sleep(POLL.toMillis()); // announcements arrive on the catalog's consumer thread
+        }
+    }
+
+    private List<DatasetShardAnnounced> completeSplit(String datasetId, Split split) throws IOException {
+        DatasetReady done = ready.get(key(datasetId, split.id()));
+        Map<Integer, DatasetShardAnnounced> known = shards.getOrDefault(key(datasetId, split.id()), new ConcurrentSkipListMap<>());
+        if (done != null && known.size() >= done.shards()) {
+            return List.copyOf(known.values());
+        }
+        String manifestKey = ObjectLayout.manifestKey(datasetId, split.id());
+        String bucket = done != null ? done.bucket() : ObjectLayout.DATASETS_BUCKET;
+        if (store.exists(bucket, manifestKey)) {
+            SplitManifest manifest = json.readValue(store.get(bucket, manifestKey), SplitManifest.class);
+            return manifest.shards().stream().sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList();
+        }
+        return null;
+    }
+
+    private static String key(String datasetId, String split) {
+        return datasetId + "/" + split;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.squeezepipe.trainer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** Per-run gauges: loss, training accuracy, images/s, learning rate, epoch and step. */
+@Singleton
+@Requires(env = "trainer")
+public class TrainerMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, RunGauges> runs = new ConcurrentHashMap<>();
+
+    public TrainerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The gauges of {@code runId}, registered on first use. */
+    public RunGauges run(String runId) {
+        return runs.computeIfAbsent(runId, id -> new RunGauges(registry, id));
+    }
+
+    /** Current values of one run, read by Micrometer. */
+    public static final class RunGauges {
+        private final AtomicLong loss = new AtomicLong();
+        private final AtomicLong accuracy = new AtomicLong();
+        private final AtomicLong imagesPerSecond = new AtomicLong();
+        private final AtomicLong learningRate = new AtomicLong();
+        private final AtomicLong epoch = new AtomicLong();
+        private final AtomicLong step = new AtomicLong();
+
+        RunGauges(MeterRegistry registry, String runId) {
+            gauge(registry, runId, "trainer.loss", "Mean training loss of the current epoch so far", () -> get(loss));
+            gauge(registry, runId, "trainer.accuracy", "Training accuracy of the current epoch so far", () -> get(accuracy));
+            gauge(registry, runId, "trainer.images.per.second", "Training throughput", () -> get(imagesPerSecond));
+            gauge(registry, runId, "trainer.learning.rate", "Learning rate of the last step", () -> get(learningRate));
+            gauge(registry, runId, "trainer.epoch", "Current epoch", () -> (double) epoch.get());
+            gauge(registry, runId, "trainer.step", "Optimizer steps done", () -> (double) step.get());
+        }
+
+        void update(double lossValue, double accuracyValue, double rate, double lr, int epochValue, long stepValue) {
+            set(loss, lossValue);
+            set(accuracy, accuracyValue);
+            set(imagesPerSecond, rate);
+            set(learningRate, lr);
+            epoch.set(epochValue);
+            step.set(stepValue);
+        }
+
+        private static void gauge(MeterRegistry registry, String runId, String name, String help, Supplier<Double> value) {
+            Gauge.builder(name, value).tag("run", runId).description(help).register(registry);
+        }
+
+        private static double get(AtomicLong bits) {
+            return Double.longBitsToDouble(bits.get());
+        }
+
+        private static void set(AtomicLong bits, double value) {
+            bits.set(Double.doubleToLongBits(value));
+        }
+    }
+}

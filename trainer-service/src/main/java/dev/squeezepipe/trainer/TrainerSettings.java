@@ -1,0 +1,69 @@
+package dev.squeezepipe.trainer;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** How a trainer runs: where checkpoints go, where shards are cached, how long to wait for data. */
+@ConfigurationProperties("trainer")
+public class TrainerSettings {
+
+    private String checkpointsBucket = "checkpoints";
+    private String cacheDir = System.getProperty("java.io.tmpdir") + "/squeezepipe-shards";
+    private Duration datasetWait = Duration.ofMinutes(10);
+    private int logEvery = 50;
+    private String instanceId = "trainer";
+    private String bootstrapServers = "localhost:9092";
+
+    public String getCheckpointsBucket() {
+        return checkpointsBucket;
+    }
+
+    public void setCheckpointsBucket(String checkpointsBucket) {
+        this.checkpointsBucket = checkpointsBucket;
+    }
+
+    /** Local cache of verified shards, keyed by sha256. */
+    public String getCacheDir() {
+        return cacheDir;
+    }
+
+    public void setCacheDir(String cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** How long a job waits for its dataset to become ready before failing. */
+    public Duration getDatasetWait() {
+        return datasetWait;
+    }
+
+    public void setDatasetWait(Duration datasetWait) {
+        this.datasetWait = datasetWait;
+    }
+
+    /** Steps between progress lines in the log. */
+    public int getLogEvery() {
+        return logEvery;
+    }
+
+    public void setLogEvery(int logEvery) {
+        this.logEvery = logEvery;
+    }
+
+    /** Name of this trainer in status events. */
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    /** Kafka for the job consumer (the same broker as kafka.bootstrap.servers). */
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+}

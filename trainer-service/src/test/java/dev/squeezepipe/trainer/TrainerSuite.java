@@ -1,0 +1,327 @@
+package dev.squeezepipe.trainer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.events.TrainingJobStatusChanged;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.ingest.IngestRequest;
+import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.testing.CifarFixtures;
+import dev.squeezepipe.testing.Infrastructure;
+import dev.squeezepipe.testing.KafkaProbe;
+import dev.squeezepipe.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Trainers end to end over a real Kafka broker and a real S3 server, on data stored by the real ingest service. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TrainerSuite {
+
+    private static final Duration JOB = Duration.ofMinutes(4);
+
+    private final List<ApplicationContext> trainers = new ArrayList<>();
+    private ApplicationContext ingest;
+    private KafkaProbe probe;
+    private String datasetId;
+    private JsonMapper json;
+
+    abstract Infrastructure infrastructure();
+
+    private Map<String, Object> properties(String trainerId) {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("trainer.instance-id", trainerId);
+        props.put("trainer.dataset-wait", "3s");
+        props.put("trainer.log-every", "5");
+        props.put("micronaut.server.port", "-1");
+        return props;
+    }
+
+    @BeforeAll
+    void ingestSmallDataset() {
+        ingest = ApplicationContext.builder().environments("ingest").properties(properties("ingest")).start();
+        json = ingest.getBean(JsonMapper.class);
+        IngestStatus status = ingest.getBean(IngestService.class)
+                .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 400, 100, null));
+        assertEquals("COMPLETED", status.state(), status.reason());
+        datasetId = status.datasetId();
+        probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.TRAINING_JOB_STATUS, Topics.CHECKPOINTS,
+                Topics.TRAINING_JOBS_DLQ);
+    }
+
+    @AfterEach
+    void stopTrainers() {
+        trainers.forEach(ApplicationContext::close);
+        trainers.clear();
+    }
+
+    @AfterAll
+    void stopIngest() {
+        probe.close();
+        ingest.close();
+    }
+
+    private ApplicationContext trainer(String id) {
+        ApplicationContext context = ApplicationContext.builder().environments("trainer").properties(properties(id)).start();
+        trainers.add(context);
+        return context;
+    }
+
+    private TrainingJobSpec tinySpec(String dataset, int epochs, int images, double lrMax) {
+        return new TrainingJobSpec(dataset, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 32, 0.9, 1e-4, "linear",
+                0.0, lrMax, 0.0, 0, 0, false, 7, 1, 2, images);
+    }
+
+    private String submit(TrainingJobSpec spec) {
+        String jobId = "job-" + UUID.randomUUID();
+        send(jobId, bytes(new TrainingJobSubmitted(jobId, spec, Instant.now())));
+        return jobId;
+    }
+
+    private void send(String key, byte[] value) {
+        Map<String, Object> props = Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRAINING_JOBS, key, value));
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private <T> List<T> events(String topic, Class<T> type, String key) {
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : probe.on(topic)) {
+            if (key.equals(record.key())) {
+                try {
+                    out.add(json.readValue(record.value(), type));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<TrainingJobStatusChanged> statuses(String jobId) {
+        return events(Topics.TRAINING_JOB_STATUS, TrainingJobStatusChanged.class, jobId);
+    }
+
+    private void awaitGroupMembers(int members) {
+        Map<String, Object> props = Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            await().atMost(JOB).until(() -> {
+                var group = admin.describeConsumerGroups(List.of("trainers")).all().get().get("trainers");
+                return group.members().size() == members
+                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private TrainingJobStatusChanged awaitFinal(String jobId) {
+        await().atMost(JOB).until(() -> statuses(jobId).stream()
+                .anyMatch(s -> s.status().equals("COMPLETED") || s.status().equals("FAILED")));
+        return statuses(jobId).stream().filter(s -> s.status().equals("COMPLETED") || s.status().equals("FAILED"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void tinyJobStoresCheckpointsWithEventsAndItsLossGoesDown() throws IOException {
+        ApplicationContext trainer = trainer("t-tiny");
+        String jobId = submit(tinySpec(datasetId, 4, 320, 0.01));
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals("COMPLETED", done.status(), done.reason());
+        List<CheckpointPublished> checkpoints = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId);
+        assertEquals(List.of(1, 2, 3, 4), checkpoints.stream().map(CheckpointPublished::epoch).toList());
+        assertTrue(checkpoints.get(3).trainLoss() < checkpoints.get(0).trainLoss(),
+                "loss must fall: " + checkpoints.stream().map(CheckpointPublished::trainLoss).toList());
+        assertEquals(40, checkpoints.get(3).step(), "4 epochs of 10 steps");
+        ObjectStore store = trainer.getBean(ObjectStore.class);
+        List<String> kept = store.list("checkpoints", jobId + "/");
+        assertEquals(List.of(jobId + "/epoch-0003-step-00000030.json", jobId + "/epoch-0003-step-00000030.params",
+                jobId + "/epoch-0004-step-00000040.json", jobId + "/epoch-0004-step-00000040.params"), kept,
+                "only the newest 2 checkpoints are kept");
+        CheckpointSidecar sidecar = json.readValue(store.get("checkpoints", checkpoints.get(3).sidecarKey()),
+                CheckpointSidecar.class);
+        assertEquals(checkpoints.get(3).sha256(), sidecar.sha256());
+        assertEquals("cifar", sidecar.spec().variant());
+        assertEquals(List.of("ACCEPTED", "RUNNING"), statuses(jobId).stream().map(TrainingJobStatusChanged::status)
+                .distinct().limit(2).toList());
+    }
+
+    @Test
+    void jobOfStoppedTrainerResumesFromItsCheckpointOnAnother() {
+        ApplicationContext first = trainer("t-first");
+        String jobId = submit(tinySpec(datasetId, 6, 320, 0.01));
+        await().atMost(JOB).until(() -> !events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).isEmpty());
+        first.close(); // the trainer goes away mid-job: no commit, its partitions return to the group
+        trainer("t-second");
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals("t-second", done.trainer());
+        assertEquals(2, done.attempt());
+        List<CheckpointPublished> checkpoints = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId);
+        Set<String> ids = checkpoints.stream().map(CheckpointPublished::checkpointId).collect(Collectors.toSet());
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6).stream().map(e -> jobId + "/" + e).collect(Collectors.toSet()), ids,
+                "every epoch checkpointed; a republished one has the same id");
+        int lastBeforeStop = statuses(jobId).stream().filter(s -> s.trainer().equals("t-first") && s.epoch() > 0)
+                .mapToInt(TrainingJobStatusChanged::epoch).max().orElseThrow();
+        int firstAfter = statuses(jobId).stream().filter(s -> s.trainer().equals("t-second") && s.epoch() > 0)
+                .mapToInt(TrainingJobStatusChanged::epoch).min().orElseThrow();
+        assertTrue(firstAfter > 1, "the second trainer resumed, not restarted: its first epoch was " + firstAfter);
+        assertTrue(firstAfter <= lastBeforeStop + 1, "no epoch skipped: stopped after " + lastBeforeStop);
+        long stepOfFirstEpochAfter = checkpoints.stream().filter(c -> c.epoch() == firstAfter).findFirst().orElseThrow().step();
+        assertEquals(firstAfter * 10L, stepOfFirstEpochAfter, "steps go on from the checkpoint");
+    }
+
+    @Test
+    void twoTrainersRunEachOfFourJobsExactlyOnce() {
+        trainer("t-a");
+        trainer("t-b");
+        awaitGroupMembers(2); // jobs submitted after the group settles are never moved mid-run
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jobs.add(submit(tinySpec(datasetId, 2, 96, 0.01)));
+        }
+        for (String jobId : jobs) {
+            assertEquals("COMPLETED", awaitFinal(jobId).status());
+        }
+        Set<String> trainersUsed = new java.util.HashSet<>();
+        for (String jobId : jobs) {
+            List<TrainingJobStatusChanged> all = statuses(jobId);
+            assertEquals(1, all.stream().filter(s -> s.status().equals("COMPLETED")).count(), jobId + " completed once");
+            assertEquals(1, all.stream().filter(s -> s.status().equals("ACCEPTED")).count(), jobId + " accepted once");
+            Set<String> by = all.stream().map(TrainingJobStatusChanged::trainer).collect(Collectors.toSet());
+            assertEquals(1, by.size(), jobId + " ran on one trainer: " + by);
+            trainersUsed.addAll(by);
+            assertEquals(List.of(1, 2), events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).stream()
+                    .map(CheckpointPublished::epoch).toList());
+        }
+        assertTrue(trainersUsed.size() >= 1, "jobs ran on " + trainersUsed);
+    }
+
+    @Test
+    void invalidJobsFailWithReasonAndGoToTheDeadLetterTopicByteForByte() {
+        trainer("t-invalid");
+        String unknownVariant = "job-" + UUID.randomUUID();
+        TrainingJobSpec bad = tinySpec(datasetId, 1, 32, 0.01);
+        byte[] variantBytes = bytes(new TrainingJobSubmitted(unknownVariant, new TrainingJobSpec(bad.datasetId(),
+                "resnet", 128, 128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1,
+                32), Instant.now()));
+        send(unknownVariant, variantBytes);
+        String tooSmall = "job-" + UUID.randomUUID();
+        byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, new TrainingJobSpec(bad.datasetId(), "recipe", 128,
+                128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 32),
+                Instant.now()));
+        send(tooSmall, sizeBytes);
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        send("garbage-" + tooSmall, garbage);
+
+        await().atMost(JOB).until(() -> probe.on(Topics.TRAINING_JOBS_DLQ).stream()
+                .filter(r -> List.of(unknownVariant, tooSmall, "garbage-" + tooSmall).contains(r.key())).count() == 3);
+        Map<String, ConsumerRecord<String, byte[]>> dead = probe.on(Topics.TRAINING_JOBS_DLQ).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> r, (a, b) -> a));
+        assertArrayEquals(variantBytes, dead.get(unknownVariant).value());
+        assertArrayEquals(sizeBytes, dead.get(tooSmall).value());
+        assertArrayEquals(garbage, dead.get("garbage-" + tooSmall).value());
+        assertTrue(reason(dead.get(unknownVariant)).contains("unknown model variant 'resnet'"));
+        assertTrue(reason(dead.get(tooSmall)).contains("too small"));
+        assertTrue(reason(dead.get("garbage-" + tooSmall)).contains("unreadable job record"));
+        assertEquals("FAILED", awaitFinal(unknownVariant).status());
+        assertTrue(awaitFinal(tooSmall).reason().contains("too small"));
+
+        String missing = submit(tinySpec("ds-never-ingested", 1, 32, 0.01));
+        TrainingJobStatusChanged failed = awaitFinal(missing);
+        assertEquals("FAILED", failed.status());
+        assertTrue(failed.reason().contains("dataset ds-never-ingested has no ready train split after waiting 3 s"),
+                failed.reason());
+        String after = submit(tinySpec(datasetId, 1, 64, 0.01));
+        assertEquals("COMPLETED", awaitFinal(after).status(), "the trainer keeps consuming after bad jobs");
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lossThatBecomesNanFailsTheJob() {
+        trainer("t-nan");
+        String jobId = submit(tinySpec(datasetId, 2, 320, 1e9));
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals("FAILED", done.status());
+        assertTrue(done.reason().contains("loss became"), done.reason());
+    }
+
+    @Test
+    void corruptShardIsFetchedAgainThenFailsTheJob() throws IOException {
+        IngestStatus status = ingest.getBean(IngestService.class)
+                .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 150, 50, null));
+        ObjectStore store = ingest.getBean(ObjectStore.class);
+        String shardKey = store.list("datasets", status.datasetId() + "/train/").stream()
+                .filter(k -> k.endsWith(".npz")).findFirst().orElseThrow();
+        store.put("datasets", shardKey, "tampered".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+        trainer("t-corrupt");
+        String jobId = submit(tinySpec(status.datasetId(), 1, 150, 0.01));
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals("FAILED", done.status());
+        assertTrue(done.reason().contains("corrupt shard datasets/" + shardKey) && done.reason().contains("fetched twice"),
+                done.reason());
+    }
+
+    @Test
+    void acceptsJobsOverHttpAndExportsRunMetrics() {
+        ApplicationContext context = trainer("t-http");
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        try (HttpClient http = HttpClient.create(server.getURL())) {
+            Map<?, ?> accepted = http.toBlocking().retrieve(HttpRequest.POST("/jobs",
+                    new JobRequest(null, "cpu", datasetId, 1, 64, null)), Map.class);
+            String jobId = (String) accepted.get("jobId");
+            await().atMost(JOB).until(() -> {
+                Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
+                return "COMPLETED".equals(status.get("status"));
+            });
+            String metrics = http.toBlocking().retrieve("/prometheus");
+            for (String name : List.of("trainer_loss", "trainer_accuracy", "trainer_images_per_second",
+                    "trainer_learning_rate", "trainer_epoch", "trainer_step")) {
+                assertTrue(metrics.contains(name + "{run=\"" + jobId + "\"}"), name + " for " + jobId);
+            }
+        }
+    }
+}
