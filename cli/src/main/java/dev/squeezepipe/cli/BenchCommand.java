@@ -1,6 +1,8 @@
 package dev.squeezepipe.cli;
 
+import dev.squeezepipe.bench.AccuracyBenchmark;
 import dev.squeezepipe.bench.IngestBenchmark;
+import dev.squeezepipe.bench.TrainBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,31 +11,45 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./pipeline bench <name>}: runs a benchmark, prints its figures and a final JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark (ingest); figures end with one JSON line.")
+        description = "Run a benchmark: ingest, train or accuracy; figures end with one JSON line.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "which benchmark: ingest")
+    @Parameters(index = "0", description = "ingest, train or accuracy")
     String name;
 
     @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", description = "dataset to use")
     Path data;
 
+    @Option(names = "--steps", defaultValue = "200", description = "train: steps per epoch timed")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "64", description = "train: batch size")
+    int batch;
+
+    @Option(names = "--preset", defaultValue = "cpu", description = "accuracy: the preset to train")
+    String preset;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "accuracy: epochs (0: the preset's)")
+    int epochs;
+
     @Override
     public Integer call() throws Exception {
-        switch (name) {
-            case "ingest":
-                IngestBenchmark.run(requireData()).print();
-                return 0;
-            default:
-                System.err.println("unknown benchmark '" + name + "'; expected ingest");
-                return 2;
-        }
-    }
-
-    private Path requireData() {
         if (data == null) {
             throw new IllegalArgumentException("no dataset: pass --data or set SQUEEZEPIPE_DATA");
         }
-        return data;
+        switch (name) {
+            case "ingest":
+                IngestBenchmark.run(data).print();
+                return 0;
+            case "train":
+                TrainBenchmark.run(data, steps, batch).print();
+                return 0;
+            case "accuracy":
+                AccuracyBenchmark.run(data, preset, epochs).print();
+                return 0;
+            default:
+                System.err.println("unknown benchmark '" + name + "'; expected ingest, train or accuracy");
+                return 2;
+        }
     }
 }

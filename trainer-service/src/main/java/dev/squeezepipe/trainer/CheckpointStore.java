@@ -3,6 +3,7 @@ package dev.squeezepipe.trainer;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.CheckpointParams;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.Hashing;
@@ -25,9 +26,6 @@ import java.util.stream.Stream;
 @Singleton
 @Requires(env = "trainer")
 public class CheckpointStore {
-
-    /** Name DJL gives the parameter files. */
-    static final String MODEL_NAME = "squeezenet";
 
     private final ObjectStore store;
     private final JsonMapper json;
@@ -53,7 +51,7 @@ public class CheckpointStore {
             model.setProperty("Loss", String.valueOf(draft.trainLoss()));
             model.setProperty("Accuracy", String.valueOf(draft.trainAccuracy()));
             model.setProperty("Variant", draft.spec().variant());
-            model.save(dir, MODEL_NAME);
+            model.save(dir, CheckpointParams.MODEL_NAME);
             byte[] params = Files.readAllBytes(onlyParams(dir));
             String paramsKey = ObjectLayout.checkpointParamsKey(draft.runId(), draft.epoch(), draft.step());
             CheckpointSidecar sidecar = new CheckpointSidecar(draft.checkpointId(), draft.runId(), draft.jobId(),
@@ -93,19 +91,8 @@ public class CheckpointStore {
 
     /** Loads a checkpoint's parameters into {@code model} (whose block is set), verifying its sha256 first. */
     public void loadInto(Model model, CheckpointSidecar sidecar) throws IOException, MalformedModelException {
-        byte[] params = store.get(bucket, sidecar.paramsKey());
-        String actual = Hashing.sha256Hex(params);
-        if (!actual.equals(sidecar.sha256())) {
-            throw new IOException("checkpoint " + sidecar.checkpointId() + " is corrupt: sha256 " + actual
-                    + " instead of " + sidecar.sha256());
-        }
-        Path dir = Files.createTempDirectory("restore-");
-        try {
-            Files.write(dir.resolve(String.format("%s-%04d.params", MODEL_NAME, sidecar.epoch())), params);
-            model.load(dir, MODEL_NAME);
-        } finally {
-            Files2.deleteTree(dir);
-        }
+        CheckpointParams.load(model, store.get(bucket, sidecar.paramsKey()), sidecar.sha256(),
+                "checkpoint " + sidecar.checkpointId());
     }
 
     private static Path onlyParams(Path dir) throws IOException {

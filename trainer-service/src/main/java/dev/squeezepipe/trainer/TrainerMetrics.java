@@ -53,6 +53,11 @@ public class TrainerMetrics {
             step.set(stepValue);
         }
 
+        /** Images per second of the run's latest epoch so far. */
+        public double imagesPerSecond() {
+            return get(imagesPerSecond);
+        }
+
         private static void gauge(MeterRegistry registry, String runId, String name, String help, Supplier<Double> value) {
             Gauge.builder(name, value).tag("run", runId).description(help).register(registry);
         }

@@ -57,6 +57,11 @@ public final class TrainingData {
         return new TrainingData(pixels, labels, side);
     }
 
+    /** The whole split as one batch of uint8 CHW images (shares the arrays; do not modify). */
+    public dev.squeezepipe.data.ImageBatch asImageBatch(String source) {
+        return new dev.squeezepipe.data.ImageBatch(source, side, side, pixels, labels);
+    }
+
     public int size() {
         return labels.length;
     }

@@ -1,0 +1,51 @@
+package dev.squeezepipe.bench;
+
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.storage.Files2;
+import dev.squeezepipe.trainer.JobPresets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Trains a preset (the cpu preset by default) through the ingest and trainer services on the embedded stack,
+ * then scores the last checkpoint on the whole test split. Target for the cpu preset: 89% top-1 in 2 hours.
+ */
+public final class AccuracyBenchmark {
+
+    private AccuracyBenchmark() {}
+
+    /** {@code epochs} of 0 keeps the preset's. */
+    public static BenchResult run(Path data, String preset, int epochs) throws Exception {
+        Path dir = Files.createTempDirectory("bench-accuracy-");
+        long start = System.nanoTime();
+        try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
+            String datasetId = TrainFlow.ingest(stack, data, 0);
+            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> withEpochs(JobPresets.named(preset, id), epochs));
+            TrainingJobSpec spec = outcome.checkpoint().spec();
+            return new BenchResult()
+                    .put("bench", "accuracy")
+                    .put("preset", preset)
+                    .put("model", TrainFlow.describe(spec))
+                    .put("test_images", outcome.scores().images())
+                    .put("top1", outcome.scores().top1())
+                    .put("top5", outcome.scores().top5())
+                    .put("test_loss", outcome.scores().meanLoss())
+                    .put("train_accuracy", outcome.checkpoint().trainAccuracy())
+                    .put("train_minutes", outcome.trainMinutes())
+                    .put("minutes", (System.nanoTime() - start) / 60e9)
+                    .put("target_top1", 0.89);
+        } finally {
+            Files2.deleteTree(dir);
+        }
+    }
+
+    public static TrainingJobSpec withEpochs(TrainingJobSpec p, int epochs) {
+        if (epochs <= 0) {
+            return p;
+        }
+        return new TrainingJobSpec(p.datasetId(), p.variant(), p.baseE(), p.incrE(), p.freq(), p.pct3x3(),
+                p.squeezeRatio(), p.classes(), p.inputSize(), epochs, p.batchSize(), p.momentum(), p.weightDecay(),
+                p.lrMode(), p.lrInit(), p.lrMax(), p.lrEnd(), Math.min(p.warmupEpochs(), epochs - 1), p.pretrainEpochs(),
+                p.augment(), p.seed(), p.checkpointEvery(), p.keepCheckpoints(), p.trainLimit());
+    }
+}

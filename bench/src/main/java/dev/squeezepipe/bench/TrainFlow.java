@@ -1,0 +1,110 @@
+package dev.squeezepipe.bench;
+
+import ai.djl.Model;
+import dev.squeezepipe.data.Split;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.events.TrainingJobStatusChanged;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.ingest.IngestRequest;
+import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.model.ModelVariant;
+import dev.squeezepipe.model.SqueezeNet;
+import dev.squeezepipe.model.TestScorer;
+import dev.squeezepipe.model.TestScores;
+import dev.squeezepipe.preprocess.PreprocessSpec;
+import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.trainer.CheckpointStore;
+import dev.squeezepipe.trainer.JobCancellation;
+import dev.squeezepipe.trainer.JobStatusView;
+import dev.squeezepipe.trainer.JobValidator;
+import dev.squeezepipe.trainer.ShardCache;
+import dev.squeezepipe.trainer.ShardCatalog;
+import dev.squeezepipe.trainer.TrainerEvents;
+import dev.squeezepipe.trainer.TrainingData;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The tutorial's flow through the services on the embedded stack: ingest a dataset, submit a training job to
+ * the trainer over Kafka, follow it to the end, then score its last checkpoint on the test split.
+ */
+public final class TrainFlow {
+
+    private static final Duration FOLLOW = Duration.ofSeconds(1);
+
+    private TrainFlow() {}
+
+    /** What a run produced. */
+    public record Outcome(String datasetId, String jobId, CheckpointSidecar checkpoint, TestScores scores,
+            double trainMinutes) {}
+
+    /** Ingests {@code data} (at most {@code limit} images per split, 0: all) and returns its dataset id. */
+    public static String ingest(EmbeddedStack stack, Path data, int limit) {
+        try (ApplicationContext ingest = stack.context("ingest", Map.of())) {
+            IngestStatus status = ingest.getBean(IngestService.class)
+                    .ingestNow(new IngestRequest(data.toString(), null, limit, null, null));
+            if (!"COMPLETED".equals(status.state())) {
+                throw new IllegalStateException("ingest failed: " + status.reason());
+            }
+            return status.datasetId();
+        }
+    }
+
+    /** Trains the spec {@code specFor(datasetId)} through a trainer service and scores the result. */
+    public static Outcome train(EmbeddedStack stack, String datasetId, Function<String, TrainingJobSpec> specFor)
+            throws Exception {
+        TrainingJobSpec spec = specFor.apply(datasetId);
+        String jobId = "job-" + UUID.randomUUID();
+        try (ApplicationContext trainer = stack.context("trainer", Map.of("trainer.instance-id", "pipeline"))) {
+            long start = System.nanoTime();
+            trainer.getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+            TrainingJobStatusChanged done = follow(trainer.getBean(JobStatusView.class), jobId);
+            double minutes = (System.nanoTime() - start) / 60e9;
+            if (!"COMPLETED".equals(done.status())) {
+                throw new IllegalStateException("training job " + jobId + " failed: " + done.reason());
+            }
+            List<CheckpointSidecar> checkpoints = trainer.getBean(CheckpointStore.class).list(jobId);
+            CheckpointSidecar last = checkpoints.get(checkpoints.size() - 1);
+            TestScores scores = score(trainer, last, spec);
+            return new Outcome(datasetId, jobId, last, scores, minutes);
+        }
+    }
+
+    private static TrainingJobStatusChanged follow(JobStatusView view, String jobId) throws InterruptedException {
+        while (true) {
+            TrainingJobStatusChanged status = view.latest(jobId).orElse(null);
+            if (status != null && ("COMPLETED".equals(status.status()) || "FAILED".equals(status.status()))) {
+                return status;
+            }
+            Thread.sleep(FOLLOW.toMillis()); // progress is in the trainer's log meanwhile
+        }
+    }
+
+    /** Top-1/top-5 of {@code checkpoint} on its dataset's whole test split. */
+    public static TestScores score(ApplicationContext trainer, CheckpointSidecar checkpoint, TrainingJobSpec spec)
+            throws Exception {
+        TrainingData test = TrainingData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
+                Split.TEST, Duration.ofMinutes(1), new JobCancellation()), trainer.getBean(ShardCache.class), 0,
+                new JobCancellation());
+        try (Model model = Model.newInstance("squeezenet")) {
+            model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
+            trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
+            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+                    new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes());
+        }
+    }
+
+    /** Short name of a spec's network, for reports. */
+    public static String describe(TrainingJobSpec spec) {
+        return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs, batch "
+                + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax();
+    }
+}

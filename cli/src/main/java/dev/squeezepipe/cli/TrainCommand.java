@@ -1,0 +1,54 @@
+package dev.squeezepipe.cli;
+
+import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.bench.TrainFlow;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.trainer.JobPresets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./pipeline train}: on the embedded stack, ingests the dataset (reusing stored shards), submits a
+ * training job to a trainer service over Kafka, follows it, then scores the last checkpoint on the test split.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Ingest if needed, train a preset through the trainer service, report test accuracy.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true, description = "dataset")
+    Path data;
+
+    @Option(names = "--preset", defaultValue = "cpu", description = "recipe (224px, GPU-sized) or cpu")
+    String preset;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "epochs (0: the preset's)")
+    int epochs;
+
+    @Option(names = "--limit", defaultValue = "0", description = "images per split to ingest (0: all)")
+    int limit;
+
+    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
+            description = "where the embedded broker and S3 server keep their data")
+    Path state;
+
+    @Override
+    public Integer call() throws Exception {
+        try (EmbeddedStack stack = EmbeddedStack.start(state)) {
+            String datasetId = TrainFlow.ingest(stack, data, limit);
+            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> withEpochs(JobPresets.named(preset, id)));
+            System.out.printf(Locale.ROOT, "%s: %s; test top-1 %.4f, top-5 %.4f on %d images (%.1f min)%n",
+                    outcome.jobId(), TrainFlow.describe(outcome.checkpoint().spec()), outcome.scores().top1(),
+                    outcome.scores().top5(), outcome.scores().images(), outcome.trainMinutes());
+            System.out.printf(Locale.ROOT, "{\"job\":\"%s\",\"dataset\":\"%s\",\"top1\":%.4f,\"top5\":%.4f,\"minutes\":%.2f}%n",
+                    outcome.jobId(), datasetId, outcome.scores().top1(), outcome.scores().top5(), outcome.trainMinutes());
+            return 0;
+        }
+    }
+
+    private TrainingJobSpec withEpochs(TrainingJobSpec preset) {
+        return dev.squeezepipe.bench.AccuracyBenchmark.withEpochs(preset, epochs);
+    }
+}
