@@ -24,11 +24,11 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.storage.Files2;
-import dev.squeezepipe.trainer.JobCancellation;
-import dev.squeezepipe.trainer.ShardCache;
+import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.trainer.ShardCatalog;
 import dev.squeezepipe.trainer.TrainerMetrics;
-import dev.squeezepipe.trainer.TrainingData;
+import dev.squeezepipe.service.SplitData;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,14 +55,14 @@ public final class TrainBenchmark {
         try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
             String datasetId = TrainFlow.ingest(stack, data, images);
             double service;
-            TrainingData tensors;
+            SplitData tensors;
             try (ApplicationContext trainer = stack.context("trainer", Map.of("trainer.instance-id", "bench",
-                    "trainer.cache-dir", dir.resolve("cache").toString()))) {
+                    "shards.cache-dir", dir.resolve("cache").toString()))) {
                 TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> spec(id, batch, images));
                 service = trainer.getBean(TrainerMetrics.class).run(outcome.jobId()).imagesPerSecond();
-                tensors = TrainingData.load(trainer.getBean(ShardCatalog.class).awaitSplit(datasetId, Split.TRAIN,
-                        Duration.ofMinutes(1), new JobCancellation()), trainer.getBean(ShardCache.class), images,
-                        new JobCancellation());
+                tensors = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(datasetId, Split.TRAIN,
+                        Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), images,
+                        new Cancellation());
             }
             double bare = bareLoop(tensors, steps, batch);
             double matmul = matmulFlops();
@@ -99,7 +99,7 @@ public final class TrainBenchmark {
     }
 
     /** Images/s of a bare DJL loop over ready tensors: 20 warm-up steps, then {@code steps} timed. */
-    static double bareLoop(TrainingData data, int steps, int batch) {
+    static double bareLoop(SplitData data, int steps, int batch) {
         Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(32, true));
         try (Model model = Model.newInstance("bare")) {
             model.setBlock(SqueezeNet.build(config()));

@@ -16,13 +16,13 @@ import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.trainer.CheckpointStore;
-import dev.squeezepipe.trainer.JobCancellation;
+import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.trainer.JobStatusView;
 import dev.squeezepipe.trainer.JobValidator;
-import dev.squeezepipe.trainer.ShardCache;
+import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.trainer.ShardCatalog;
 import dev.squeezepipe.trainer.TrainerEvents;
-import dev.squeezepipe.trainer.TrainingData;
+import dev.squeezepipe.service.SplitData;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,9 +91,9 @@ public final class TrainFlow {
     /** Top-1/top-5 of {@code checkpoint} on its dataset's whole test split. */
     public static TestScores score(ApplicationContext trainer, CheckpointSidecar checkpoint, TrainingJobSpec spec)
             throws Exception {
-        TrainingData test = TrainingData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
-                Split.TEST, Duration.ofMinutes(1), new JobCancellation()), trainer.getBean(ShardCache.class), 0,
-                new JobCancellation());
+        SplitData test = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
+                Split.TEST, Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), 0,
+                new Cancellation());
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
             trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);

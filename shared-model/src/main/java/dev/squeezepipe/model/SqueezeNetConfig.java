@@ -27,6 +27,12 @@ public record SqueezeNetConfig(ModelVariant variant, int classes, int inputSize,
         }
     }
 
+    /** The network a training job describes; fails with the reason when it cannot be built. */
+    public static SqueezeNetConfig of(dev.squeezepipe.events.TrainingJobSpec spec) {
+        return new SqueezeNetConfig(ModelVariant.parse(spec.variant()), spec.classes(), spec.inputSize(),
+                new DesignSpace(spec.baseE(), spec.incrE(), spec.freq(), spec.pct3x3(), spec.squeezeRatio()));
+    }
+
     /** The recipe's network for {@code classes} classes at 224x224. */
     public static SqueezeNetConfig recipe(int classes) {
         return new SqueezeNetConfig(ModelVariant.parse("recipe"), classes, 224, DesignSpace.DEFAULT);

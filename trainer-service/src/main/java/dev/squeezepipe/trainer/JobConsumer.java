@@ -1,5 +1,7 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.service.Cancellation;
+
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.topics.Topics;
@@ -73,7 +75,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
 
     /** A job being trained: where its record lies, its worker and how to stop it. */
     private record RunningJob(TopicPartition partition, long offset, String jobId, Future<?> future,
-            JobCancellation cancellation) {}
+            Cancellation cancellation) {}
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
@@ -155,7 +157,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         }
         int attempt = latest.map(s -> s.attempt() + 1).orElse(1);
         reporter.report(job.jobId(), job.jobId(), "ACCEPTED", attempt, 0, 0, null);
-        JobCancellation cancellation = new JobCancellation();
+        Cancellation cancellation = new Cancellation();
         TrainingJobSubmitted accepted = job;
         Future<?> future = jobThread.submit(() -> {
             runner.run(accepted, attempt, cancellation);

@@ -1,5 +1,11 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.service.ShardCache;
+
+import dev.squeezepipe.service.Cancellation;
+
+import dev.squeezepipe.service.SplitData;
+
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -61,7 +67,7 @@ public class JobRunner {
     }
 
     /** Trains {@code job} to the end; cancellation surfaces as {@link InterruptedException}. */
-    public void run(TrainingJobSubmitted job, int attempt, JobCancellation cancellation) throws Exception {
+    public void run(TrainingJobSubmitted job, int attempt, Cancellation cancellation) throws Exception {
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
         String runId = job.jobId();
@@ -69,7 +75,7 @@ public class JobRunner {
         List<dev.squeezepipe.events.DatasetShardAnnounced> shards =
                 catalog.awaitSplit(spec.datasetId(), Split.TRAIN, settings.getDatasetWait(), cancellation);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
-        TrainingData data = TrainingData.load(shards, cache, limit, cancellation);
+        SplitData data = SplitData.load(shards, cache, limit, cancellation);
         int stepsPerEpoch = (data.size() + spec.batchSize() - 1) / spec.batchSize();
         LearningRateSchedule schedule = new LearningRateSchedule(JobValidator.schedule(spec, stepsPerEpoch));
         LOG.info("{} (attempt {}): {} on {} images of {}, {} epochs of {} steps, batch {}, device {}", runId, attempt,
@@ -116,8 +122,8 @@ public class JobRunner {
         reporter.report(job.jobId(), runId, "COMPLETED", attempt, spec.epochs(), 0, null);
     }
 
-    private void trainEpoch(Trainer trainer, TrainingData data, Preprocessor preprocessor, TrainingJobSpec spec,
-            int epoch, int stepsPerEpoch, JobCancellation cancellation) throws InterruptedException {
+    private void trainEpoch(Trainer trainer, SplitData data, Preprocessor preprocessor, TrainingJobSpec spec,
+            int epoch, int stepsPerEpoch, Cancellation cancellation) throws InterruptedException {
         int[] order = data.order(spec.seed(), epoch);
         Random augmentation = new Random(spec.seed() * 31 + epoch);
         for (int b = 0; b < stepsPerEpoch; b++) {

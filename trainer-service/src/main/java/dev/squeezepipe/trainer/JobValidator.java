@@ -1,8 +1,6 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.events.TrainingJobSpec;
-import dev.squeezepipe.model.DesignSpace;
-import dev.squeezepipe.model.ModelVariant;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.schedule.DecayMode;
 import dev.squeezepipe.schedule.ScheduleSpec;
@@ -31,8 +29,7 @@ public final class JobValidator {
         require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
         try {
             schedule(spec, 1);
-            return new SqueezeNetConfig(ModelVariant.parse(spec.variant()), spec.classes(), spec.inputSize(),
-                    new DesignSpace(spec.baseE(), spec.incrE(), spec.freq(), spec.pct3x3(), spec.squeezeRatio()));
+            return SqueezeNetConfig.of(spec);
         } catch (IllegalArgumentException e) {
             throw new InvalidJobException(e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.service.Cancellation;
+
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.events.DatasetShardAnnounced;
@@ -56,7 +58,7 @@ public class ShardCatalog {
      * The shards of a split once it is complete, waiting up to {@code wait}; fails naming the dataset when it
      * never becomes ready. {@code cancelled} is checked while waiting.
      */
-    public List<DatasetShardAnnounced> awaitSplit(String datasetId, Split split, Duration wait, JobCancellation cancelled)
+    public List<DatasetShardAnnounced> awaitSplit(String datasetId, Split split, Duration wait, Cancellation cancelled)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {

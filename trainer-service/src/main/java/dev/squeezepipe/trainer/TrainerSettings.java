@@ -8,7 +8,6 @@ import java.time.Duration;
 public class TrainerSettings {
 
     private String checkpointsBucket = "checkpoints";
-    private String cacheDir = System.getProperty("java.io.tmpdir") + "/squeezepipe-shards";
     private Duration datasetWait = Duration.ofMinutes(10);
     private int logEvery = 50;
     private String instanceId = "trainer";
@@ -20,15 +19,6 @@ public class TrainerSettings {
 
     public void setCheckpointsBucket(String checkpointsBucket) {
         this.checkpointsBucket = checkpointsBucket;
-    }
-
-    /** Local cache of verified shards, keyed by sha256. */
-    public String getCacheDir() {
-        return cacheDir;
-    }
-
-    public void setCacheDir(String cacheDir) {
-        this.cacheDir = cacheDir;
     }
 
     /** How long a job waits for its dataset to become ready before failing. */

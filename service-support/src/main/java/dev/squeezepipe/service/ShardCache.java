@@ -1,10 +1,9 @@
-package dev.squeezepipe.trainer;
+package dev.squeezepipe.service;
 
 import dev.squeezepipe.events.DatasetShardAnnounced;
-import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.storage.Npz;
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * A shard that does not match is fetched once more; if it still does not match, the job fails naming it.
  */
 @Singleton
-@Requires(env = "trainer")
 public class ShardCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardCache.class);
@@ -27,9 +25,9 @@ public class ShardCache {
     private final ObjectStore store;
     private final Path dir;
 
-    public ShardCache(ObjectStore store, TrainerSettings settings) {
+    public ShardCache(ObjectStore store, @Value("${shards.cache-dir:${java.io.tmpdir}/squeezepipe-shards}") String cacheDir) {
         this.store = store;
-        this.dir = Path.of(settings.getCacheDir());
+        this.dir = Path.of(cacheDir);
     }
 
     /** The shard's arrays, from the cache or S3. */

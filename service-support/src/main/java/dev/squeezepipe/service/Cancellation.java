@@ -1,7 +1,7 @@
-package dev.squeezepipe.trainer;
+package dev.squeezepipe.service;
 
-/** Lets a running job be stopped between steps (shutdown, or its partition moved to another trainer). */
-public final class JobCancellation {
+/** Lets long work (a training job, loading a split) be stopped between steps. */
+public final class Cancellation {
 
     private volatile boolean cancelled;
 
@@ -16,7 +16,7 @@ public final class JobCancellation {
     /** Throws when the job has been cancelled. */
     public void check() throws InterruptedException {
         if (cancelled || Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("job cancelled");
+            throw new InterruptedException("cancelled");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.squeezepipe.trainer;
+package dev.squeezepipe.service;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,18 +13,18 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A split held in memory as uint8 (50,000 CIFAR images take 150 MB), turned into normalized float batches on
+ * A dataset split held in memory as uint8 (50,000 CIFAR images take 150 MB), turned into normalized float batches on
  * demand. Each epoch visits the images in a fresh order drawn from the job's seed and the epoch number, so a
  * resumed run sees the same order the original would have.
  */
-public final class TrainingData {
+public final class SplitData {
 
     private final byte[] pixels;
     private final int[] labels;
     private final int side;
     private final int imageBytes;
 
-    private TrainingData(byte[] pixels, int[] labels, int side) {
+    private SplitData(byte[] pixels, int[] labels, int side) {
         this.pixels = pixels;
         this.labels = labels;
         this.side = side;
@@ -32,8 +32,8 @@ public final class TrainingData {
     }
 
     /** Loads {@code shards} (in order) through the cache, keeping at most {@code limit} images (0: all). */
-    public static TrainingData load(List<DatasetShardAnnounced> shards, ShardCache cache, int limit,
-            JobCancellation cancelled) throws IOException, InterruptedException {
+    public static SplitData load(List<DatasetShardAnnounced> shards, ShardCache cache, int limit,
+            Cancellation cancelled) throws IOException, InterruptedException {
         long total = shards.stream().mapToLong(DatasetShardAnnounced::imageCount).sum();
         int count = (int) (limit > 0 ? Math.min(limit, total) : total);
         int side = shards.isEmpty() ? 32 : shards.get(0).shape().get(2);
@@ -54,7 +54,7 @@ public final class TrainingData {
             }
             filled += take;
         }
-        return new TrainingData(pixels, labels, side);
+        return new SplitData(pixels, labels, side);
     }
 
     /** The whole split as one batch of uint8 CHW images (shares the arrays; do not modify). */

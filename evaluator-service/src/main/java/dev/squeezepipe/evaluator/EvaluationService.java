@@ -1,0 +1,169 @@
+package dev.squeezepipe.evaluator;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import dev.squeezepipe.data.Split;
+import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.model.SqueezeNet;
+import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.model.TestScorer;
+import dev.squeezepipe.model.TestScores;
+import dev.squeezepipe.preprocess.PreprocessSpec;
+import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.service.SplitData;
+import dev.squeezepipe.storage.CheckpointParams;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.storage.ObjectLayout;
+import dev.squeezepipe.storage.SplitManifest;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores one checkpoint on its dataset's test split: verifies the parameters against the announced sha256,
+ * rebuilds the network from the sidecar, and publishes top-1, top-5, mean loss, per-class accuracy and the
+ * confusion matrix. Each checkpoint is evaluated once: its record in S3 marks it done, so a repeated event or
+ * a restart skips it. Whatever is wrong with a checkpoint becomes a FAILED evaluation with the reason.
+ */
+@Singleton
+@Requires(env = "evaluator")
+public class EvaluationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
+
+    private final ObjectStore store;
+    private final ShardCache cache;
+    private final EvaluatorEvents events;
+    private final EvaluatorMetrics metrics;
+    private final EvaluatorSettings settings;
+    private final JsonMapper json;
+    private String testDatasetId;
+    private SplitData testData;
+
+    public EvaluationService(ObjectStore store, ShardCache cache, EvaluatorEvents events, EvaluatorMetrics metrics,
+            EvaluatorSettings settings, JsonMapper json) {
+        this.store = store;
+        this.cache = cache;
+        this.events = events;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** Evaluates {@code checkpoint} unless it was already; never throws. */
+    public synchronized void evaluate(CheckpointPublished checkpoint) {
+        String recordKey = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
+        try {
+            store.ensureBucket(settings.getEvaluationsBucket());
+            if (store.exists(settings.getEvaluationsBucket(), recordKey)) {
+                LOG.info("Checkpoint {} already evaluated; skipping", checkpoint.checkpointId());
+                return;
+            }
+        } catch (IOException e) {
+            LOG.error("Cannot check whether {} was evaluated: {}", checkpoint.checkpointId(), e.getMessage());
+            return;
+        }
+        long start = System.nanoTime();
+        EvaluationCompleted result;
+        try {
+            TestScores scores = score(checkpoint);
+            boolean best = recordIfBest(checkpoint, scores);
+            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9);
+            metrics.evaluated(checkpoint.runId(), checkpoint.epoch(), scores.top1(), scores.top5(),
+                    Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("Checkpoint {}: top-1 {}, top-5 {} on {} test images{}", checkpoint.checkpointId(),
+                    String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
+                    best ? " (best of its run so far)" : "");
+        } catch (Exception e) {
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.error("Checkpoint {} could not be evaluated: {}", checkpoint.checkpointId(), reason);
+            metrics.failed();
+            result = failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);
+        }
+        events.evaluated(checkpoint.runId(), result);
+        try {
+            // written after publishing: a crash in between evaluates again rather than losing the event
+            store.put(settings.getEvaluationsBucket(), recordKey, json.writeValueAsBytes(result), "application/json");
+        } catch (IOException e) {
+            LOG.error("Could not record the evaluation of {}: {}", checkpoint.checkpointId(), e.getMessage());
+        }
+    }
+
+    private TestScores score(CheckpointPublished checkpoint) throws Exception {
+        CheckpointSidecar sidecar = json.readValue(store.get(checkpoint.bucket(), checkpoint.sidecarKey()),
+                CheckpointSidecar.class);
+        if (!sidecar.sha256().equals(checkpoint.sha256())) {
+            throw new IOException("checkpoint " + checkpoint.checkpointId() + ": the event's sha256 "
+                    + checkpoint.sha256() + " does not match its sidecar's " + sidecar.sha256());
+        }
+        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec());
+        SplitData test = testSplit(sidecar.spec().datasetId());
+        try (Model model = Model.newInstance("squeezenet")) {
+            model.setBlock(SqueezeNet.build(config));
+            try {
+                CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()), checkpoint.sha256(),
+                        "checkpoint " + checkpoint.checkpointId());
+            } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
+                throw new IOException("checkpoint " + checkpoint.checkpointId() + " does not fit a "
+                        + config.variant().id() + " network: " + e.getMessage(), e);
+            }
+            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+                    new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.getBatchSize(),
+                    config.classes());
+        }
+    }
+
+    /** The dataset's test split, kept in memory for the next checkpoint of the same dataset. */
+    private SplitData testSplit(String datasetId) throws Exception {
+        if (!datasetId.equals(testDatasetId)) {
+            String key = ObjectLayout.manifestKey(datasetId, Split.TEST.id());
+            if (!store.exists(settings.getDatasetsBucket(), key)) {
+                throw new IOException("dataset " + datasetId + " has no stored test split (" + key + ")");
+            }
+            SplitManifest manifest = json.readValue(store.get(settings.getDatasetsBucket(), key), SplitManifest.class);
+            testData = SplitData.load(manifest.shards(), cache, 0, new Cancellation());
+            testDatasetId = datasetId;
+        }
+        return testData;
+    }
+
+    private boolean recordIfBest(CheckpointPublished checkpoint, TestScores scores) throws IOException {
+        String key = ObjectLayout.bestEvaluationKey(checkpoint.runId());
+        String bucket = settings.getEvaluationsBucket();
+        if (store.exists(bucket, key)) {
+            EvaluationCompleted best = json.readValue(store.get(bucket, key), EvaluationCompleted.class);
+            if (best.top1() >= scores.top1()) {
+                return false;
+            }
+        }
+        store.put(bucket, key, json.writeValueAsBytes(completed(checkpoint, scores, true, 0)), "application/json");
+        return true;
+    }
+
+    private static EvaluationCompleted completed(CheckpointPublished c, TestScores s, boolean best, double seconds) {
+        List<List<Long>> confusion = new ArrayList<>();
+        for (long[] row : s.confusion()) {
+            confusion.add(Arrays.stream(row).boxed().toList());
+        }
+        return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "COMPLETED", null, s.images(), s.top1(),
+                s.top5(), s.meanLoss(), Arrays.stream(s.perClassAccuracy()).boxed().toList(), confusion, best, seconds,
+                Instant.now());
+    }
+
+    private static EvaluationCompleted failed(CheckpointPublished c, String reason, double seconds) {
+        return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "FAILED", reason, 0, 0, 0, 0, List.of(),
+                List.of(), false, seconds, Instant.now());
+    }
+}

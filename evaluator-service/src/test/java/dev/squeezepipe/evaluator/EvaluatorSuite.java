@@ -1,0 +1,205 @@
+package dev.squeezepipe.evaluator;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.ingest.IngestRequest;
+import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.storage.ObjectLayout;
+import dev.squeezepipe.testing.CifarFixtures;
+import dev.squeezepipe.testing.Infrastructure;
+import dev.squeezepipe.testing.KafkaProbe;
+import dev.squeezepipe.topics.Topics;
+import dev.squeezepipe.trainer.TrainerEvents;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The evaluator end to end: checkpoints made by the real trainer, scored on data stored by the real ingest. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EvaluatorSuite {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    private ApplicationContext ingest;
+    private ApplicationContext trainer;
+    private ApplicationContext evaluator;
+    private KafkaProbe probe;
+    private JsonMapper json;
+    private String runId;
+
+    abstract Infrastructure infrastructure();
+
+    private Map<String, Object> properties() {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("trainer.instance-id", "t-eval");
+        return props;
+    }
+
+    @BeforeAll
+    void trainTinyRun() {
+        ingest = ApplicationContext.builder().environments("ingest").properties(properties()).start();
+        trainer = ApplicationContext.builder().environments("trainer").properties(properties()).start();
+        evaluator = ApplicationContext.builder().environments("evaluator").properties(properties()).start();
+        json = ingest.getBean(JsonMapper.class);
+        probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.CHECKPOINTS, Topics.EVALUATIONS,
+                Topics.CHECKPOINTS_DLQ);
+        IngestStatus data = ingest.getBean(IngestService.class)
+                .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
+        runId = "job-" + UUID.randomUUID();
+        TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
+                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 3, 1, 10, 160);
+        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
+        await().atMost(WAIT).until(() -> evaluations(runId).size() >= 2);
+    }
+
+    @AfterAll
+    void stop() {
+        probe.close();
+        evaluator.close();
+        trainer.close();
+        ingest.close();
+    }
+
+    private <T> List<T> read(String topic, Class<T> type, String key) {
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : probe.on(topic)) {
+            if (key.equals(record.key())) {
+                try {
+                    out.add(json.readValue(record.value(), type));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<EvaluationCompleted> evaluations(String run) {
+        return read(Topics.EVALUATIONS, EvaluationCompleted.class, run);
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        Map<String, Object> props = Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+
+    private CheckpointPublished checkpoint(int epoch) {
+        return read(Topics.CHECKPOINTS, CheckpointPublished.class, runId).stream().filter(c -> c.epoch() == epoch)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyCheckpointGetsAPlausibleEvaluationAndTheBestIsRecorded() throws IOException {
+        List<EvaluationCompleted> all = evaluations(runId);
+        assertEquals(List.of(1, 2), all.stream().map(EvaluationCompleted::epoch).sorted().toList());
+        for (EvaluationCompleted e : all) {
+            assertEquals("COMPLETED", e.status(), e.reason());
+            assertEquals(200, e.images());
+            assertTrue(e.top1() >= 0 && e.top1() <= e.top5() && e.top5() <= 1, e.top1() + " / " + e.top5());
+            assertTrue(e.top5() >= 0.3, "a top-5 of 10 classes cannot be far below 0.5: " + e.top5());
+            assertTrue(Double.isFinite(e.meanLoss()) && e.meanLoss() > 0);
+            assertEquals(10, e.perClassAccuracy().size());
+            assertEquals(200L, e.confusion().stream().flatMap(List::stream).mapToLong(Long::longValue).sum());
+        }
+        ObjectStore store = evaluator.getBean(ObjectStore.class);
+        EvaluationCompleted best = json.readValue(store.get("evaluations", ObjectLayout.bestEvaluationKey(runId)),
+                EvaluationCompleted.class);
+        assertEquals(all.stream().mapToDouble(EvaluationCompleted::top1).max().orElseThrow(), best.top1());
+        assertTrue(all.stream().anyMatch(EvaluationCompleted::best));
+    }
+
+    @Test
+    void aRepeatedCheckpointEventIsNotEvaluatedAgain() throws IOException {
+        send(Topics.CHECKPOINTS, runId, json.writeValueAsBytes(checkpoint(1)));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> evaluations(runId).size() == 2);
+    }
+
+    @Test
+    void checkpointWithWrongHashFailsWithReason() throws IOException {
+        CheckpointPublished real = checkpoint(2);
+        String run = "tampered-" + UUID.randomUUID();
+        CheckpointPublished tampered = new CheckpointPublished(run + "/2", run, real.jobId(), real.datasetId(), 2,
+                real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), "0".repeat(64), real.variant(),
+                real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), real.publishedAt());
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(tampered));
+        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
+        EvaluationCompleted result = evaluations(run).get(0);
+        assertEquals("FAILED", result.status());
+        assertTrue(result.reason().contains("does not match"), result.reason());
+    }
+
+    @Test
+    void checkpointThatDoesNotFitItsNetworkFailsWithReason() throws IOException {
+        CheckpointPublished real = checkpoint(2);
+        ObjectStore store = evaluator.getBean(ObjectStore.class);
+        CheckpointSidecar sidecar = json.readValue(store.get(real.bucket(), real.sidecarKey()), CheckpointSidecar.class);
+        TrainingJobSpec s = sidecar.spec();
+        TrainingJobSpec wider = new TrainingJobSpec(s.datasetId(), "cifar-complex-bypass", s.baseE(), s.incrE(), s.freq(),
+                s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(), s.momentum(),
+                s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(), s.pretrainEpochs(),
+                s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit());
+        String run = "misfit-" + UUID.randomUUID();
+        String sidecarKey = run + "/epoch-0002.json";
+        store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,
+                sidecar.step(), sidecar.paramsKey(), sidecar.sha256(), sidecar.sizeBytes(), wider, 0, 0, 0,
+                Instant.now())), "application/json");
+        CheckpointPublished misfit = new CheckpointPublished(run + "/2", run, run, real.datasetId(), 2, real.step(),
+                real.bucket(), real.paramsKey(), sidecarKey, real.sha256(), "cifar-complex-bypass", 10, 32, 0, 0,
+                Instant.now());
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(misfit));
+        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
+        EvaluationCompleted result = evaluations(run).get(0);
+        assertEquals("FAILED", result.status());
+        assertTrue(result.reason().contains("cifar-complex-bypass"), result.reason());
+    }
+
+    @Test
+    void unreadableEventGoesToTheDeadLetterTopicAndEvaluationGoesOn() throws IOException {
+        byte[] garbage = "\u0000\u0001not a checkpoint".getBytes(StandardCharsets.UTF_8);
+        String key = "garbage-" + UUID.randomUUID();
+        send(Topics.CHECKPOINTS, key, garbage);
+        await().atMost(WAIT).until(() -> probe.on(Topics.CHECKPOINTS_DLQ).stream().anyMatch(r -> key.equals(r.key())));
+        ConsumerRecord<String, byte[]> dead = probe.on(Topics.CHECKPOINTS_DLQ).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertArrayEquals(garbage, dead.value());
+        assertTrue(new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8)
+                .contains("unreadable checkpoint event"));
+        CheckpointPublished real = checkpoint(1);
+        String run = "after-garbage-" + UUID.randomUUID();
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(run + "/1", run, real.jobId(),
+                real.datasetId(), 1, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
+                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), Instant.now())));
+        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
+        assertEquals("COMPLETED", evaluations(run).get(0).status(), evaluations(run).get(0).reason());
+    }
+}
