@@ -54,6 +54,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private final JobRunner runner;
     private final JobReporter reporter;
     private final JobStatusView view;
+    private final JobHistory history;
     private final TrainerEvents events;
     private final JsonMapper json;
     private final TrainerSettings settings;
@@ -63,11 +64,12 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private Thread loop;
     private RunningJob current;
 
-    public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, TrainerEvents events,
-            JsonMapper json, TrainerSettings settings) {
+    public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, JobHistory history,
+            TrainerEvents events, JsonMapper json, TrainerSettings settings) {
         this.runner = runner;
         this.reporter = reporter;
         this.view = view;
+        this.history = history;
         this.events = events;
         this.json = json;
         this.settings = settings;
@@ -142,7 +144,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             deadLetter(kafka, record, partition, "unreadable job record: " + e.getMessage(), origin);
             return;
         }
-        Optional<TrainingJobStatusChanged> latest = view.latest(job.jobId());
+        Optional<TrainingJobStatusChanged> latest = history.latest(job.jobId());
         if (latest.isPresent() && ("COMPLETED".equals(latest.get().status()) || "FAILED".equals(latest.get().status()))) {
             LOG.info("Job {} already {}; not running it again", job.jobId(), latest.get().status());
             commit(kafka, partition, record.offset());

@@ -1,0 +1,85 @@
+package dev.squeezepipe.predictor;
+
+import dev.squeezepipe.events.ImageClassified;
+import dev.squeezepipe.preprocess.RequestImages;
+import dev.squeezepipe.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Classifies the requests on the request topic a poll at a time, so one poll's requests share inference
+ * batches. Every request gets a result or a dead letter with the reason; the batch's offsets are committed only
+ * after all of them are published. Until a model is loaded the poll is retried, not skipped.
+ */
+@KafkaListener(groupId = "predictors", offsetReset = OffsetReset.EARLIEST, batch = true,
+        // offsets are committed once every result and dead letter of the poll is acknowledged
+        offsetStrategy = OffsetStrategy.SYNC,
+        // no model yet: retry the same poll every second instead of skipping it
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "1s", retryCount = 100000),
+        properties = {
+            // an oversized request must reach the dead-letter path, not stall the consumer
+            @Property(name = "max.partition.fetch.bytes", value = "67108864"),
+            @Property(name = "fetch.max.bytes", value = "67108864"),
+            // a poll is one round of micro-batches
+            @Property(name = "max.poll.records", value = "256")
+        })
+@Requires(env = "predictor")
+public class ClassificationListener {
+
+    private final Classifier classifier;
+    private final PredictorEvents events;
+    private final PredictorMetrics metrics;
+
+    public ClassificationListener(Classifier classifier, PredictorEvents events, PredictorMetrics metrics) {
+        this.classifier = classifier;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    @Topic(Topics.CLASSIFICATION_REQUESTS)
+    void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+        if (!classifier.ready()) {
+            throw new IllegalStateException("no model loaded yet; " + records.size() + " requests wait");
+        }
+        List<CompletableFuture<Prediction>> results = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            metrics.request("kafka");
+            try {
+                results.add(classifier.classify(RequestImages.decode(record.value())));
+            } catch (Exception e) {
+                results.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            publish(records.get(i), results.get(i));
+        }
+    }
+
+    private void publish(ConsumerRecord<String, byte[]> record, CompletableFuture<Prediction> result) {
+        String id = record.key() == null ? "" : record.key();
+        try {
+            Prediction prediction = result.join();
+            double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
+            metrics.latency("kafka", latency);
+            events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(), prediction.modelVersion(),
+                    latency));
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            metrics.failure("kafka");
+            metrics.deadLetter("kafka");
+            events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
+                    "cannot classify: " + cause.getMessage(),
+                    record.topic() + "/" + record.partition() + "@" + record.offset());
+        }
+    }
+}

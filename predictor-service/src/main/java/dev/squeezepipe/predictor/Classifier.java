@@ -1,0 +1,152 @@
+package dev.squeezepipe.predictor;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.squeezepipe.data.CifarClasses;
+import dev.squeezepipe.events.ClassPrediction;
+import dev.squeezepipe.preprocess.Images;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Micro-batches classification requests: one inference thread takes the first waiting request, gathers more
+ * for up to the max delay or the max batch size, and runs them through the served model in one forward pass.
+ */
+@Singleton
+@Requires(env = "predictor")
+public class Classifier {
+
+    private record Pending(Images.Decoded image, CompletableFuture<Prediction> result, long enqueued) {}
+
+    private final ModelSwapper swapper;
+    private final PredictorSettings settings;
+    private final PredictorMetrics metrics;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    public Classifier(ModelSwapper swapper, PredictorSettings settings, PredictorMetrics metrics) {
+        this.swapper = swapper;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.worker = new Thread(this::loop, "inference");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Whether a model is loaded. */
+    public boolean ready() {
+        return swapper.currentId() != null;
+    }
+
+    /** Queues {@code image} for the next batch. */
+    public CompletableFuture<Prediction> classify(Images.Decoded image) {
+        CompletableFuture<Prediction> result = new CompletableFuture<>();
+        queue.add(new Pending(image, result, System.nanoTime()));
+        return result;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<Pending> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    run(batch);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private List<Pending> nextBatch() throws InterruptedException {
+        List<Pending> batch = new ArrayList<>();
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + settings.getMaxDelay().toNanos();
+        while (batch.size() < settings.getMaxBatch()) {
+            Pending next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void run(List<Pending> batch) {
+        ServedModel model = swapper.acquire();
+        if (model == null) {
+            batch.forEach(p -> p.result().completeExceptionally(new IllegalStateException("no model loaded yet")));
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            float[] logits = forward(model, batch);
+            long inference = System.nanoTime() - start;
+            metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
+            int classes = model.config().classes();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(new Prediction(top(logits, i * classes, classes), model.id(), model.version()));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.result().completeExceptionally(e));
+        } finally {
+            model.release();
+        }
+    }
+
+    private static float[] forward(ServedModel model, List<Pending> batch) {
+        int side = model.config().inputSize();
+        int floats = model.preprocessor().floatsPerImage();
+        float[] input = new float[batch.size() * floats];
+        for (int i = 0; i < batch.size(); i++) {
+            Images.Decoded image = batch.get(i).image();
+            model.preprocessor().apply(image.chw(), image.height(), image.width(), input, i * floats, null);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList out = model.model().getBlock().forward(new ParameterStore(manager, false),
+                    new NDList(manager.create(input, new Shape(batch.size(), 3, side, side))), false);
+            return out.singletonOrThrow().toFloatArray();
+        }
+    }
+
+    private List<ClassPrediction> top(float[] logits, int offset, int classes) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            max = Math.max(max, logits[offset + c]);
+        }
+        double[] p = new double[classes];
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            p[c] = Math.exp(logits[offset + c] - max);
+            sum += p[c];
+        }
+        double total = sum;
+        return IntStream.range(0, classes).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparingInt(c -> c))
+                .limit(Math.min(settings.getTopK(), classes))
+                .map(c -> new ClassPrediction(c, CifarClasses.name(c), p[c] / total))
+                .toList();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        worker.interrupt();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.squeezepipe.predictor;
+
+import dev.squeezepipe.events.ImageClassified;
+import dev.squeezepipe.preprocess.RequestImages;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /predict} classifies an image body (PNG, JPEG, raw CIFAR bytes); {@code GET /} is a page to upload
+ * one; {@code GET /model} tells which checkpoint is served; {@code GET /grid.png} is the tutorial's picture.
+ */
+@Controller
+@Requires(env = "predictor")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PredictController {
+
+    private final Classifier classifier;
+    private final ModelSwapper swapper;
+    private final GridService grid;
+    private final PredictorMetrics metrics;
+
+    public PredictController(Classifier classifier, ModelSwapper swapper, GridService grid, PredictorMetrics metrics) {
+        this.classifier = classifier;
+        this.swapper = swapper;
+        this.grid = grid;
+        this.metrics = metrics;
+    }
+
+    @Post(value = "/predict", consumes = {MediaType.ALL})
+    public HttpResponse<?> predict(@Body byte[] image) {
+        long start = System.nanoTime();
+        metrics.request("http");
+        if (!classifier.ready()) {
+            metrics.failure("http");
+            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
+        }
+        try {
+            Prediction p = classifier.classify(RequestImages.decode(image)).join();
+            double latency = (System.nanoTime() - start) / 1e6;
+            metrics.latency("http", latency);
+            return HttpResponse.ok(new ImageClassified("http-" + UUID.randomUUID(), p.top(), p.modelId(), p.modelVersion(),
+                    latency));
+        } catch (IOException e) {
+            metrics.failure("http");
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        }
+    }
+
+    @Get(value = "/model", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> model() {
+        CheckpointSidecar served = swapper.currentSidecar();
+        if (served == null) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
+        }
+        return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
+                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize()));
+    }
+
+    @Get(value = "/grid.png", produces = "image/png")
+    public HttpResponse<byte[]> gridPng() throws IOException, InterruptedException {
+        return HttpResponse.ok(grid.png());
+    }
+
+    @Get(value = "/", produces = MediaType.TEXT_HTML)
+    public String page() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/predictor/index.html")) {
+            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String model = swapper.currentId() == null ? "none loaded yet" : swapper.currentId();
+            return html.replace("{{model}}", model.replace("<", "&lt;"));
+        }
+    }
+}

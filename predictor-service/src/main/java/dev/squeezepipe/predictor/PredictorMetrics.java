@@ -1,0 +1,77 @@
+package dev.squeezepipe.predictor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Requests, failures, dead letters, batch size, queue time, inference time, end-to-end latency, model swaps. */
+@Singleton
+@Requires(env = "predictor")
+public class PredictorMetrics {
+
+    private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+    private final Timer queueTime;
+    private final Timer inferenceTime;
+    private final Counter swaps;
+    private final Counter swapFailures;
+    private final AtomicLong version = new AtomicLong();
+
+    public PredictorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder("predictor.batch.size").description("Requests per inference batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.queueTime = Timer.builder("predictor.queue.time").description("Wait for a batch to form")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.inferenceTime = Timer.builder("predictor.inference.time").description("Forward pass of one batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.swaps = Counter.builder("predictor.model.swaps").description("Models swapped in").register(registry);
+        this.swapFailures = Counter.builder("predictor.model.swap.failures")
+                .description("Checkpoints that failed to load or warm up").register(registry);
+        Gauge.builder("predictor.model.version", version, AtomicLong::get).description("Version of the served model")
+                .register(registry);
+        for (String source : new String[] {"kafka", "http"}) {
+            registry.counter("predictor.requests", "source", source);
+            registry.counter("predictor.failures", "source", source);
+            registry.counter("predictor.dead.letters", "source", source);
+        }
+    }
+
+    void request(String source) {
+        registry.counter("predictor.requests", "source", source).increment();
+    }
+
+    void failure(String source) {
+        registry.counter("predictor.failures", "source", source).increment();
+    }
+
+    void deadLetter(String source) {
+        registry.counter("predictor.dead.letters", "source", source).increment();
+    }
+
+    void latency(String source, double millis) {
+        Timer.builder("predictor.latency").tag("source", source).description("From request to result")
+                .publishPercentiles(0.5, 0.99).register(registry).record((long) (millis * 1e6), TimeUnit.NANOSECONDS);
+    }
+
+    void batch(int size, long queueNanos, long inferenceNanos) {
+        batchSize.record(size);
+        queueTime.record(queueNanos, TimeUnit.NANOSECONDS);
+        inferenceTime.record(inferenceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void swapped(long newVersion) {
+        swaps.increment();
+        version.set(newVersion);
+    }
+
+    void swapFailed() {
+        swapFailures.increment();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.squeezepipe.predictor;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** Which checkpoint to serve and how requests are batched. */
+@ConfigurationProperties("predictor")
+public class PredictorSettings {
+
+    private String policy = "latest";
+    private int maxBatch = 32;
+    private Duration maxDelay = Duration.ofMillis(5);
+    private int topK = 5;
+    private String datasetsBucket = "datasets";
+
+    /** latest: the newest checkpoint; best: the checkpoint with the best evaluated top-1. */
+    public String getPolicy() {
+        return policy;
+    }
+
+    public void setPolicy(String policy) {
+        this.policy = policy;
+    }
+
+    /** Most requests run through the network at once. */
+    public int getMaxBatch() {
+        return maxBatch;
+    }
+
+    public void setMaxBatch(int maxBatch) {
+        this.maxBatch = maxBatch;
+    }
+
+    /** Longest a request waits for others to share its batch. */
+    public Duration getMaxDelay() {
+        return maxDelay;
+    }
+
+    public void setMaxDelay(Duration maxDelay) {
+        this.maxDelay = maxDelay;
+    }
+
+    public int getTopK() {
+        return topK;
+    }
+
+    public void setTopK(int topK) {
+        this.topK = topK;
+    }
+
+    public String getDatasetsBucket() {
+        return datasetsBucket;
+    }
+
+    public void setDatasetsBucket(String datasetsBucket) {
+        this.datasetsBucket = datasetsBucket;
+    }
+}

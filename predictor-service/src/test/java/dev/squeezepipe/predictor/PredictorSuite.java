@@ -1,0 +1,250 @@
+package dev.squeezepipe.predictor;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.ImageClassified;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.ingest.IngestRequest;
+import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.preprocess.Images;
+import dev.squeezepipe.testing.CifarFixtures;
+import dev.squeezepipe.testing.Infrastructure;
+import dev.squeezepipe.testing.KafkaProbe;
+import dev.squeezepipe.topics.Topics;
+import dev.squeezepipe.trainer.TrainerEvents;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The predictor end to end, serving checkpoints made by the real trainer from data stored by the real ingest. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PredictorSuite {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    private ApplicationContext ingest;
+    private ApplicationContext trainer;
+    private ApplicationContext predictor;
+    private EmbeddedServer server;
+    private HttpClient http;
+    private KafkaProbe probe;
+    private KafkaProducer<String, byte[]> producer;
+    private JsonMapper json;
+    private String runId;
+
+    abstract Infrastructure infrastructure();
+
+    @BeforeAll
+    void serveTinyRun() {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("trainer.instance-id", "t-predict");
+        props.put("micronaut.server.port", "-1");
+        ingest = ApplicationContext.builder().environments("ingest").properties(props).start();
+        trainer = ApplicationContext.builder().environments("trainer").properties(props).start();
+        predictor = ApplicationContext.builder().environments("predictor").properties(props).start();
+        server = predictor.getBean(EmbeddedServer.class).start();
+        http = HttpClient.create(server.getURL());
+        json = ingest.getBean(JsonMapper.class);
+        probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.CHECKPOINTS,
+                Topics.CLASSIFICATION_RESULTS, Topics.CLASSIFICATION_REQUESTS_DLQ);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers(),
+                "max.request.size", 64 * 1024 * 1024, "buffer.memory", 128 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());
+        IngestStatus data = ingest.getBean(IngestService.class)
+                .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
+        runId = "job-" + UUID.randomUUID();
+        TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
+                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 5, 1, 10, 160);
+        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
+        await().atMost(WAIT).until(() -> (runId + "/2").equals(predictor.getBean(ModelSwapper.class).currentId()));
+    }
+
+    @AfterAll
+    void stop() {
+        producer.close();
+        probe.close();
+        http.close();
+        predictor.close();
+        trainer.close();
+        ingest.close();
+    }
+
+    private void request(String id, byte[] image) {
+        producer.send(new ProducerRecord<>(Topics.CLASSIFICATION_REQUESTS, id, image));
+    }
+
+    private Map<String, ImageClassified> results(Set<String> ids) {
+        return probe.on(Topics.CLASSIFICATION_RESULTS).stream().filter(r -> ids.contains(r.key()))
+                .collect(Collectors.toMap(ConsumerRecord::key, this::classified, (a, b) -> a));
+    }
+
+    private ImageClassified classified(ConsumerRecord<String, byte[]> record) {
+        try {
+            return json.readValue(record.value(), ImageClassified.class);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters(Set<String> ids) {
+        return probe.on(Topics.CLASSIFICATION_REQUESTS_DLQ).stream().filter(r -> ids.contains(r.key())).toList();
+    }
+
+    private CheckpointPublished checkpoint(int epoch) {
+        return probe.on(Topics.CHECKPOINTS).stream().filter(r -> runId.equals(r.key()))
+                .map(r -> {
+                    try {
+                        return json.readValue(r.value(), CheckpointPublished.class);
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }).filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
+    }
+
+    private CheckpointPublished renamed(CheckpointPublished c, String run, String sha256) {
+        return new CheckpointPublished(run + "/" + c.epoch(), run, c.jobId(), c.datasetId(), c.epoch(), c.step(),
+                c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(), c.inputSize(), c.trainLoss(),
+                c.trainAccuracy(), Instant.now());
+    }
+
+    private static byte[] randomCifar(Random random) {
+        byte[] image = new byte[3072];
+        random.nextBytes(image);
+        return image;
+    }
+
+    @Test
+    void swapsToANewCheckpointWhileRequestsFlowWithoutLosingAny() throws IOException {
+        Random random = new Random(1);
+        Set<String> sent = new HashSet<>();
+        String swapRun = "swap-" + UUID.randomUUID();
+        String newModel = swapRun + "/1";
+        for (int i = 0; i < 50; i++) {
+            String id = "flow-" + UUID.randomUUID();
+            sent.add(id);
+            request(id, randomCifar(random));
+        }
+        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, swapRun, json.writeValueAsBytes(renamed(checkpoint(1),
+                swapRun, checkpoint(1).sha256()))));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            for (int i = 0; i < 10; i++) { // requests keep flowing until answers come from the new model
+                String id = "flow-" + UUID.randomUUID();
+                sent.add(id);
+                request(id, randomCifar(random));
+            }
+            producer.flush();
+            return results(sent).values().stream().anyMatch(r -> r.modelId().equals(newModel));
+        });
+        await().atMost(WAIT).until(() -> results(sent).size() == sent.size());
+        Map<String, ImageClassified> all = results(sent);
+        Set<String> models = all.values().stream().map(ImageClassified::modelId).collect(Collectors.toSet());
+        assertTrue(models.contains(runId + "/2") && models.contains(newModel), "answers came from " + models);
+        assertEquals(List.of(), deadLetters(sent), "no request was dead-lettered");
+        ImageClassified any = all.values().iterator().next();
+        assertEquals(5, any.top().size());
+        assertTrue(any.top().get(0).probability() >= any.top().get(4).probability());
+    }
+
+    @Test
+    void garbageEmptyAndHugeRequestsGoToTheDeadLetterTopicAndServingGoesOn() {
+        String garbage = "garbage-" + UUID.randomUUID();
+        String empty = "empty-" + UUID.randomUUID();
+        String huge = "huge-" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID();
+        byte[] garbageBytes = "this is not an image at all".getBytes(StandardCharsets.UTF_8);
+        request(garbage, garbageBytes);
+        request(empty, new byte[0]);
+        request(huge, new byte[50 * 1024 * 1024]);
+        request(good, randomCifar(new Random(2)));
+        Set<String> ids = Set.of(garbage, empty, huge, good);
+        await().atMost(WAIT).until(() -> deadLetters(ids).size() == 3 && results(ids).size() == 1);
+        Map<String, String> reasons = deadLetters(ids).stream().collect(Collectors.toMap(ConsumerRecord::key,
+                r -> new String(r.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8)));
+        assertTrue(reasons.get(garbage).contains("not a PNG or JPEG"), reasons.get(garbage));
+        assertTrue(reasons.get(empty).contains("empty message"), reasons.get(empty));
+        assertTrue(reasons.get(huge).contains("exceeds"), reasons.get(huge));
+        assertArrayEquals(garbageBytes, deadLetters(Set.of(garbage)).get(0).value());
+        assertTrue(results(ids).containsKey(good));
+    }
+
+    @Test
+    void aCheckpointThatFailsToLoadLeavesTheCurrentModelServing() throws IOException {
+        ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
+        String before = swapper.currentId();
+        String broken = "broken-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, broken,
+                json.writeValueAsBytes(renamed(checkpoint(2), broken, "f".repeat(64)))));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> before.equals(swapper.currentId()));
+        String id = "after-broken-" + UUID.randomUUID();
+        request(id, randomCifar(new Random(3)));
+        await().atMost(WAIT).until(() -> results(Set.of(id)).containsKey(id));
+        assertEquals(before, results(Set.of(id)).get(id).modelId());
+    }
+
+    @Test
+    void classifiesOverHttpAndShowsThePageAndTheTutorialsGrid() throws IOException {
+        BufferedImage picture = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(3, 4, 0xff0000);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        ImageClassified result = http.toBlocking().retrieve(HttpRequest.POST("/predict", png.toByteArray())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), ImageClassified.class);
+        assertEquals(5, result.top().size());
+        assertNotNull(result.modelId());
+        HttpClientResponseException bad = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/predict", "nope".getBytes(StandardCharsets.UTF_8))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        String page = http.toBlocking().retrieve("/");
+        assertTrue(page.contains("Serving checkpoint") && page.contains(predictor.getBean(ModelSwapper.class).currentId()));
+        HttpResponse<byte[]> grid = http.toBlocking().exchange("/grid.png", byte[].class);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
+        assertEquals(8 * (96 + 8) + 8, image.getWidth(), "8 columns of 96-px images");
+        assertEquals(4 * (96 + 16 + 8) + 8, image.getHeight(), "4 rows: 32 images");
+        String metrics = http.toBlocking().retrieve("/prometheus");
+        for (String name : List.of("predictor_requests_total", "predictor_failures_total", "predictor_dead_letters_total",
+                "predictor_batch_size", "predictor_queue_time_seconds", "predictor_inference_time_seconds",
+                "predictor_latency_seconds", "predictor_model_version")) {
+            assertTrue(metrics.contains(name), name + " missing from /prometheus");
+        }
+        String health = http.toBlocking().retrieve("/health");
+        assertTrue(health.contains("\"model\""), health);
+    }
+}
