@@ -2,6 +2,7 @@ package dev.squeezepipe.bench;
 
 import dev.squeezepipe.infra.LocalInfrastructure;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class EmbeddedStack implements AutoCloseable {
     /** A started service context (no HTTP server) in {@code environment}. */
     public ApplicationContext context(String environment, Map<String, Object> extra) {
         return ApplicationContext.builder().environments(environment).properties(serviceProperties(extra)).start();
+    }
+
+    /** A started service with its HTTP server, on the port its configuration names unless {@code extra} says. */
+    public ApplicationContext service(String environment, Map<String, Object> extra) {
+        return Micronaut.build(new String[0]).environments(environment).properties(serviceProperties(extra)).start();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.squeezepipe.cli;
 
 import dev.squeezepipe.bench.AccuracyBenchmark;
 import dev.squeezepipe.bench.IngestBenchmark;
+import dev.squeezepipe.bench.PredictBenchmark;
 import dev.squeezepipe.bench.TrainBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,10 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./pipeline bench <name>}: runs a benchmark, prints its figures and a final JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: ingest, train or accuracy; figures end with one JSON line.")
+        description = "Run a benchmark: ingest, train, predict or accuracy; figures end with one JSON line.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "ingest, train or accuracy")
+    @Parameters(index = "0", description = "ingest, train, predict or accuracy")
     String name;
 
     @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", description = "dataset to use")
@@ -25,6 +26,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "64", description = "train: batch size")
     int batch;
+
+    @Option(names = "--requests", defaultValue = "2000", description = "predict: requests over Kafka")
+    int requests;
 
     @Option(names = "--preset", defaultValue = "cpu", description = "accuracy: the preset to train")
     String preset;
@@ -44,11 +48,14 @@ final class BenchCommand implements Callable<Integer> {
             case "train":
                 TrainBenchmark.run(data, steps, batch).print();
                 return 0;
+            case "predict":
+                PredictBenchmark.run(data, requests).print();
+                return 0;
             case "accuracy":
                 AccuracyBenchmark.run(data, preset, epochs).print();
                 return 0;
             default:
-                System.err.println("unknown benchmark '" + name + "'; expected ingest, train or accuracy");
+                System.err.println("unknown benchmark '" + name + "'; expected ingest, train, predict or accuracy");
                 return 2;
         }
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./pipeline} front door; each subcommand is one class. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Train SqueezeNet on CIFAR-10 and serve it, over Kafka and S3.",
-        subcommands = {SummaryCommand.class, InspectCommand.class, IngestCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {SummaryCommand.class, InspectCommand.class, IngestCommand.class, TrainCommand.class,
+                DemoCommand.class, UpCommand.class, GridCommand.class, BenchCommand.class})
 public final class PipelineCli {
 
     public static void main(String[] args) {

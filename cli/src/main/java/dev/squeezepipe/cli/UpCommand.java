@@ -1,0 +1,76 @@
+package dev.squeezepipe.cli;
+
+import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.bench.AccuracyBenchmark;
+import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.ingest.IngestRequest;
+import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.trainer.JobPresets;
+import dev.squeezepipe.trainer.TrainerEvents;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./pipeline up}: the whole pipeline on this machine: the embedded Kafka broker and S3 server, the four
+ * services on their ports, the dataset ingested and the cpu job submitted; it serves until Ctrl-C.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start Kafka, S3 and the four services; ingest, train the cpu preset, serve until Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true, description = "dataset")
+    Path data;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "epochs of the cpu preset (0: the preset's)")
+    int epochs;
+
+    @Option(names = "--no-train", description = "start and ingest, but submit no training job")
+    boolean noTrain;
+
+    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
+            description = "where the embedded broker and S3 server keep their data")
+    Path state;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ApplicationContext> services = new ArrayList<>();
+        try (EmbeddedStack stack = EmbeddedStack.start(state)) {
+            for (String service : List.of("ingest", "trainer", "evaluator", "predictor")) {
+                services.add(stack.service(service, Map.of("trainer.instance-id", "up")));
+            }
+            System.out.printf("Kafka %s, S3 %s%n", stack.infrastructure().kafkaBootstrapServers(),
+                    stack.infrastructure().s3Endpoint());
+            System.out.println("ingest http://localhost:8081  trainer http://localhost:8082  evaluator http://localhost:8083"
+                    + "  predictor http://localhost:8084 (open it in a browser)");
+            IngestStatus ingested = services.get(0).getBean(IngestService.class).ingestNow(IngestRequest.of(data.toString()));
+            if (!"COMPLETED".equals(ingested.state())) {
+                System.err.println("ingest failed: " + ingested.reason());
+                return 1;
+            }
+            if (!noTrain) {
+                String jobId = "cpu-" + UUID.randomUUID();
+                services.get(1).getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId,
+                        AccuracyBenchmark.withEpochs(JobPresets.named("cpu", ingested.datasetId()), epochs), Instant.now()));
+                System.out.println("submitted " + jobId + "; follow it at http://localhost:8082/jobs/" + jobId);
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+            return 0;
+        } finally {
+            for (int i = services.size() - 1; i >= 0; i--) {
+                services.get(i).close();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.squeezepipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.bench.TrainFlow;
+import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.predictor.ModelSwapper;
+import dev.squeezepipe.testing.CifarFixtures;
+import dev.squeezepipe.topics.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every metric the Grafana dashboard plots is one the running services really export on /prometheus. */
+class DashboardMetricsTest {
+
+    private static final Pattern METRIC = Pattern.compile("\\b((?:trainer|evaluator|predictor|ingest|kafka)_[a-z0-9_]+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dashboardPlotsOnlyMetricsTheServicesExport() throws Exception {
+        Set<String> plotted = new TreeSet<>();
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("../infra/grafana/dashboards/squeezepipe.json").toFile());
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = METRIC.matcher(target.get("expr").asText());
+                while (m.find()) {
+                    plotted.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(plotted.size() >= 12, "dashboard metrics: " + plotted);
+
+        Set<String> exported = new HashSet<>();
+        try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
+            List<ApplicationContext> services = new ArrayList<>();
+            try {
+                for (String name : List.of("ingest", "trainer", "evaluator", "predictor")) {
+                    services.add(stack.service(name, Map.of("micronaut.server.port", -1, "trainer.instance-id", "dash",
+                            "shards.cache-dir", dir.resolve("cache").toString())));
+                }
+                String datasetId = TrainFlow.ingest(stack, CifarFixtures.sharedArchive(), 100);
+                TrainFlow.Outcome run = TrainFlow.train(stack, datasetId, id -> new TrainingJobSpec(id, "cifar", 128, 128, 2,
+                        0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 64));
+                ModelSwapper swapper = services.get(3).getBean(ModelSwapper.class);
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (!(run.jobId() + "/1").equals(swapper.currentId()) && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // the predictor loads the run's checkpoint
+                }
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                        stack.infrastructure().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                    producer.send(new ProducerRecord<>(Topics.CLASSIFICATION_REQUESTS, "dash-1", new byte[3072])).get();
+                }
+                HttpClient http = HttpClient.newHttpClient();
+                URI predictor = services.get(3).getBean(EmbeddedServer.class).getURI();
+                assertEquals(200, http.send(HttpRequest.newBuilder(predictor.resolve("/predict"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3072])).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+                long evaluated = System.nanoTime() + 120_000_000_000L;
+                while (System.nanoTime() < evaluated) {
+                    exported.clear();
+                    for (ApplicationContext service : services) {
+                        URI uri = service.getBean(EmbeddedServer.class).getURI().resolve("/prometheus");
+                        String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+                        body.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                                .map(l -> l.split("[{ ]", 2)[0]).forEach(exported::add);
+                    }
+                    if (exported.containsAll(plotted)) {
+                        break;
+                    }
+                    Thread.sleep(500); // meters appear as the services work: evaluation and results are still coming
+                }
+            } finally {
+                for (int i = services.size() - 1; i >= 0; i--) {
+                    services.get(i).close();
+                }
+            }
+        }
+        Set<String> missing = new TreeSet<>(plotted);
+        missing.removeAll(exported);
+        assertEquals(Set.of(), missing, "plotted but not exported; kafka meters exported: "
+                + exported.stream().filter(n -> n.startsWith("kafka_consumer_fetch")).sorted().limit(30).toList());
+        assertTrue(Files.exists(Path.of("../infra/grafana/provisioning/dashboards/squeezepipe.yml")));
+    }
+}

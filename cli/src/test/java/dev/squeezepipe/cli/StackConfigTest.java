@@ -1,0 +1,147 @@
+package dev.squeezepipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.squeezepipe.topics.TopicSpec;
+import dev.squeezepipe.topics.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs where this is built, so the compose file and Dockerfiles are checked against the
+ * services' own configuration: every service, port, environment variable, topic and jar path must agree.
+ */
+class StackConfigTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):?([^}]*)}");
+    private static final Set<String> INFRASTRUCTURE = Set.of("KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "S3_ACCESS_KEY",
+            "S3_SECRET_KEY");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws IOException {
+        return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> service = (Map<String, Object>) services.get(name);
+        assertNotNull(service, "docker-compose.yml has no service " + name);
+        return service;
+    }
+
+    private static String serviceConfig(String environment) throws IOException {
+        try (InputStream in = StackConfigTest.class.getResourceAsStream("/application-" + environment + ".yml")) {
+            assertNotNull(in, "application-" + environment + ".yml is not on the classpath");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String projectVersion() throws IOException {
+        Matcher m = Pattern.compile("<artifactId>squeezepipe</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(m.find(), "root pom version");
+        return m.group(1);
+    }
+
+    @ParameterizedTest(name = "{0}-service: compose, Dockerfile and configuration agree")
+    @ValueSource(strings = {"ingest", "trainer", "evaluator", "predictor"})
+    @SuppressWarnings("unchecked")
+    void serviceAgreesWithItsConfiguration(String environment) throws IOException {
+        String name = environment + "-service";
+        Map<String, Object> service = service(name);
+        assertEquals("./" + name, service.get("build"));
+        String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
+        String jar = "target/" + name + "-" + projectVersion() + ".jar";
+        assertTrue(dockerfile.contains("COPY " + jar + " "), name + "'s Dockerfile must copy " + jar);
+        assertTrue(dockerfile.contains("COPY target/lib/ "), name + "'s Dockerfile must copy the libraries");
+        assertTrue(Files.readString(ROOT.resolve(name).resolve("pom.xml")).contains("<artifactId>" + name + "</artifactId>"));
+        for (String secret : List.of("SECRET", "PASSWORD", "ACCESS_KEY")) {
+            assertFalse(dockerfile.contains(secret), name + "'s Dockerfile must not carry credentials");
+        }
+
+        String config = serviceConfig(environment);
+        Map<String, String> env = (Map<String, String>) (Map<?, ?>) service.get("environment");
+        Matcher port = Pattern.compile("port: \\$\\{([A-Z_]+):(\\d+)}").matcher(config);
+        assertTrue(port.find(), "application-" + environment + ".yml names its port");
+        assertEquals(port.group(2), String.valueOf(env.get(port.group(1))), name + " port variable");
+        List<Object> exposed = (List<Object>) (service.containsKey("ports") ? service.get("ports") : service.get("expose"));
+        assertTrue(exposed.stream().anyMatch(p -> String.valueOf(p).endsWith(port.group(2))),
+                name + " exposes " + port.group(2) + ": " + exposed);
+
+        Set<String> read = new HashSet<>();
+        Matcher placeholder = PLACEHOLDER.matcher(config);
+        while (placeholder.find()) {
+            read.add(placeholder.group(1));
+        }
+        for (String variable : INFRASTRUCTURE) {
+            assertTrue(read.contains(variable), name + " reads " + variable);
+            assertTrue(env.containsKey(variable), "compose sets " + variable + " for " + name);
+        }
+        for (String variable : env.keySet()) {
+            assertTrue(read.contains(variable), "compose sets " + variable + " for " + name + ", which never reads it");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaCreatesEveryCatalogueTopicWithAutoCreateOff() throws IOException {
+        Map<String, Object> kafka = service("kafka");
+        assertEquals("false", ((Map<String, Object>) kafka.get("environment")).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"));
+        String init = String.valueOf(service("kafka-init").get("command"));
+        for (TopicSpec topic : Topics.ALL) {
+            assertTrue(init.contains("--topic " + topic.name() + " --partitions " + topic.partitions() + " "),
+                    "kafka-init creates " + topic.name() + " with " + topic.partitions() + " partitions");
+        }
+        String buckets = String.valueOf(service("minio-init").get("command"));
+        for (String bucket : List.of("datasets", "checkpoints", "evaluations")) {
+            assertTrue(buckets.contains("local/" + bucket), "minio-init creates " + bucket);
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereItListens() throws IOException {
+        String prometheus = Files.readString(ROOT.resolve("infra/prometheus/prometheus.yml"));
+        for (String target : List.of("ingest-service:8081", "evaluator-service:8083", "predictor-service:8084")) {
+            assertTrue(prometheus.contains("\"" + target + "\""), "Prometheus scrapes " + target);
+        }
+        assertTrue(prometheus.contains("names: [\"trainer-service\"]") && prometheus.contains("port: 8082"),
+                "every trainer replica is scraped");
+        assertEquals(4, prometheus.split("metrics_path: /prometheus", -1).length - 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaIsProvisionedAndTrainersScaleWithAGpuProfile() throws IOException {
+        Map<String, Object> grafana = service("grafana");
+        List<String> volumes = (List<String>) grafana.get("volumes");
+        assertTrue(volumes.contains("./infra/grafana/provisioning:/etc/grafana/provisioning:ro"));
+        assertTrue(volumes.contains("./infra/grafana/dashboards:/var/lib/grafana/dashboards:ro"));
+        assertTrue(Files.readString(ROOT.resolve("infra/grafana/provisioning/datasources/prometheus.yml"))
+                .contains("url: http://prometheus:9090"));
+        assertTrue(Files.readString(ROOT.resolve("infra/grafana/provisioning/dashboards/squeezepipe.yml"))
+                .contains("path: /var/lib/grafana/dashboards"));
+        assertFalse(service("trainer-service").containsKey("ports"), "a fixed host port would stop --scale");
+        Map<String, Object> gpu = service("trainer-service-gpu");
+        assertEquals(List.of("gpu"), gpu.get("profiles"));
+        assertTrue(String.valueOf(gpu.get("deploy")).contains("capabilities=[gpu]"));
+        assertTrue(Files.readString(ROOT.resolve("docker-compose.yml")).contains("MINIO_ROOT_PASSWORD:?"),
+                "the MinIO password must come from the environment");
+    }
+}
