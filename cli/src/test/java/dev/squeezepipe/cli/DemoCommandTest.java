@@ -50,7 +50,7 @@ class DemoCommandTest {
         assertTrue(Double.parseDouble(json.group(3)) < 600, "under 10 minutes");
         assertEquals(grid.toString(), json.group(4));
         BufferedImage picture = ImageIO.read(grid.toFile());
-        assertEquals(8 * (96 + 8) + 8, picture.getWidth());
-        assertEquals(4 * (96 + 16 + 8) + 8, picture.getHeight(), "32 test images in 4 rows");
+        assertEquals(8 * (128 + 8) + 8, picture.getWidth());
+        assertEquals(4 * (128 + 16 + 8) + 8, picture.getHeight(), "32 test images in 4 rows");
     }
 }

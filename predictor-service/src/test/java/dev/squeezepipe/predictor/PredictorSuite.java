@@ -236,8 +236,8 @@ abstract class PredictorSuite {
         assertTrue(page.contains("Serving checkpoint") && page.contains(predictor.getBean(ModelSwapper.class).currentId()));
         HttpResponse<byte[]> grid = http.toBlocking().exchange("/grid.png", byte[].class);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
-        assertEquals(8 * (96 + 8) + 8, image.getWidth(), "8 columns of 96-px images");
-        assertEquals(4 * (96 + 16 + 8) + 8, image.getHeight(), "4 rows: 32 images");
+        assertEquals(8 * (128 + 8) + 8, image.getWidth(), "8 columns of 128-px images");
+        assertEquals(4 * (128 + 16 + 8) + 8, image.getHeight(), "4 rows: 32 images");
         String metrics = http.toBlocking().retrieve("/prometheus");
         for (String name : List.of("predictor_requests_total", "predictor_failures_total", "predictor_dead_letters_total",
                 "predictor_batch_size", "predictor_queue_time_seconds", "predictor_inference_time_seconds",

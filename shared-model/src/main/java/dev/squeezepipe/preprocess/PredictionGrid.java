@@ -21,7 +21,7 @@ public final class PredictionGrid {
     public record Cell(byte[] chw, int height, int width, int label, int predicted) {}
 
     private static final int COLUMNS = 8;
-    private static final int SCALE = 3;
+    private static final int SCALE = 4; // 128-px cells: room for the longest title, predict:automobile
     private static final int TITLE = 16;
     private static final Color RIGHT = new Color(0x1f, 0x4e, 0xd8);
     private static final Color WRONG = new Color(0xd8, 0x1f, 0x1f);
@@ -30,8 +30,8 @@ public final class PredictionGrid {
 
     /** Renders {@code cells} (row by row, 8 per row) as a PNG. */
     public static byte[] png(List<Cell> cells) throws IOException {
-        int cellWidth = cells.isEmpty() ? 96 : cells.get(0).width() * SCALE;
-        int cellHeight = cells.isEmpty() ? 96 : cells.get(0).height() * SCALE;
+        int cellWidth = cells.isEmpty() ? 128 : cells.get(0).width() * SCALE;
+        int cellHeight = cells.isEmpty() ? 128 : cells.get(0).height() * SCALE;
         int rows = Math.max(1, (cells.size() + COLUMNS - 1) / COLUMNS);
         int pad = 8;
         BufferedImage grid = new BufferedImage(COLUMNS * (cellWidth + pad) + pad,
