@@ -60,24 +60,30 @@ public class ClassificationListener {
                 results.add(CompletableFuture.failedFuture(e));
             }
         }
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            publish(records.get(i), results.get(i));
+            sent.add(publish(records.get(i), results.get(i)));
         }
+        // every result and dead letter acknowledged before the poll's offsets are committed: nothing is lost
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
-    private void publish(ConsumerRecord<String, byte[]> record, CompletableFuture<Prediction> result) {
+    private CompletableFuture<?> publish(ConsumerRecord<String, byte[]> record, CompletableFuture<Prediction> result) {
         String id = record.key() == null ? "" : record.key();
         try {
             Prediction prediction = result.join();
             double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
             metrics.latency("kafka", latency);
-            events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(), prediction.modelVersion(),
-                    latency));
+            return events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(),
+                    prediction.modelVersion(), latency));
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ShuttingDownException stopping) {
+                throw stopping; // not the request's fault: leave the poll uncommitted so it is answered after restart
+            }
             metrics.failure("kafka");
             metrics.deadLetter("kafka");
-            events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
+            return events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
                     "cannot classify: " + cause.getMessage(),
                     record.topic() + "/" + record.partition() + "@" + record.offset());
         }

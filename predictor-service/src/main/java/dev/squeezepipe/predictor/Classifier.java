@@ -27,6 +27,8 @@ import java.util.stream.IntStream;
 @Requires(env = "predictor")
 public class Classifier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Classifier.class);
+
     private record Pending(Images.Decoded image, CompletableFuture<Prediction> result, long enqueued) {}
 
     private final ModelSwapper swapper;
@@ -53,19 +55,27 @@ public class Classifier {
     /** Queues {@code image} for the next batch. */
     public CompletableFuture<Prediction> classify(Images.Decoded image) {
         CompletableFuture<Prediction> result = new CompletableFuture<>();
+        if (!running) {
+            result.completeExceptionally(new ShuttingDownException());
+            return result;
+        }
         queue.add(new Pending(image, result, System.nanoTime()));
         return result;
     }
 
     private void loop() {
         while (running) {
+            List<Pending> batch = List.of();
             try {
-                List<Pending> batch = nextBatch();
+                batch = nextBatch();
                 if (!batch.isEmpty()) {
                     run(batch);
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (Throwable e) { // the inference thread must outlive any batch, or every later request waits forever
+                LOG.error("Inference of a batch of {} failed: {}", batch.size(), e.toString(), e);
+                batch.forEach(p -> p.result().completeExceptionally(e));
             }
         }
     }
@@ -78,12 +88,16 @@ public class Classifier {
         }
         batch.add(first);
         long deadline = System.nanoTime() + settings.getMaxDelay().toNanos();
-        while (batch.size() < settings.getMaxBatch()) {
-            Pending next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (next == null) {
-                break;
+        try {
+            while (batch.size() < settings.getMaxBatch()) {
+                Pending next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
             }
-            batch.add(next);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the requests already taken still get their answer
         }
         return batch;
     }
@@ -103,8 +117,6 @@ public class Classifier {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(new Prediction(top(logits, i * classes, classes), model.id(), model.version()));
             }
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.result().completeExceptionally(e));
         } finally {
             model.release();
         }
@@ -145,8 +157,13 @@ public class Classifier {
     }
 
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         running = false;
         worker.interrupt();
+        worker.join(5_000);
+        // whoever waits for these gets an answer: not a classification, but that the predictor has stopped
+        for (Pending pending; (pending = queue.poll()) != null; ) {
+            pending.result().completeExceptionally(new ShuttingDownException());
+        }
     }
 }

@@ -6,16 +6,21 @@ import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.messaging.annotation.MessageHeader;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** What the predictor publishes; sends block until the broker acknowledges. */
+/**
+ * What the predictor publishes. Sends return at once with the broker's acknowledgement to come, so a poll's
+ * results go out together; the listener waits for all of them before its offsets are committed.
+ */
 @KafkaClient(id = "predictor-events", acks = KafkaClient.Acknowledge.ALL)
 public interface PredictorEvents {
 
     @Topic(Topics.CLASSIFICATION_RESULTS)
-    void classified(@KafkaKey String requestId, ImageClassified result);
+    CompletableFuture<RecordMetadata> classified(@KafkaKey String requestId, ImageClassified result);
 
     /** A request that cannot be classified, byte for byte, with the reason in a header. */
     @Topic(Topics.CLASSIFICATION_REQUESTS_DLQ)
-    void deadLetter(@KafkaKey String requestId, byte[] original, @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
+    CompletableFuture<RecordMetadata> deadLetter(@KafkaKey String requestId, byte[] original, @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
             @MessageHeader(Topics.HEADER_DLQ_ORIGIN) String origin);
 }
