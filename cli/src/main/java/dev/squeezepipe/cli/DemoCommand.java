@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./pipeline demo}: the tutorial end to end on a small budget, through all four services. */
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
         description = "Ingest a subset, train a few epochs, evaluate, serve, draw the prediction grid (minutes).")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true, description = "dataset")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--limit", defaultValue = "10000", description = "images per split (0: all)")
     int limit;
@@ -26,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DemoFlow.Result result = DemoFlow.run(data, limit, epochs, out);
+        DemoFlow.Result result = DemoFlow.run(dataOption.data, limit, epochs, out);
         System.out.printf(Locale.ROOT, "%s: test top-1 %.4f, top-5 %.4f on %d images; grid in %s; %.0f s%n",
                 result.jobId(), result.top1(), result.top5(), result.testImages(), result.grid(), result.seconds());
         System.out.printf(Locale.ROOT, "{\"top1\":%.4f,\"top5\":%.4f,\"seconds\":%.1f,\"grid\":\"%s\"}%n", result.top1(),

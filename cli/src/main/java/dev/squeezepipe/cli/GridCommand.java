@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,22 +23,21 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
-    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
-            description = "where the embedded broker and S3 server keep their data")
-    Path state;
+    @Mixin
+    StateOption stateOption;
 
     @Option(names = "--wait-seconds", defaultValue = "60", description = "how long to wait for a checkpoint")
     int waitSeconds;
 
     @Override
     public Integer call() throws Exception {
-        try (EmbeddedStack stack = EmbeddedStack.start(state);
+        try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state);
                 ApplicationContext predictor = stack.context("predictor", Map.of())) {
             ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
             long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
             while (swapper.currentId() == null) {
                 if (System.nanoTime() > deadline) {
-                    System.err.println("no checkpoint to serve in " + state + ": run ./pipeline train first");
+                    System.err.println("no checkpoint to serve in " + stateOption.state + ": run ./pipeline train first");
                     return 1;
                 }
                 Thread.sleep(200); // the predictor replays the checkpoint topic and loads the newest

@@ -5,10 +5,10 @@ import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,9 +19,8 @@ import picocli.CommandLine.Option;
         description = "Ingest a dataset into the embedded Kafka + S3 (shards, announcements, ready events).")
 final class IngestCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true,
-            description = "release folder, .tar.gz, or class-named image folders (default: the shared CIFAR-10)")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--format", defaultValue = "auto", description = "auto, python, binary or folder")
     String format;
@@ -32,16 +31,15 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--shard-size", defaultValue = "1000", description = "images per shard")
     int shardSize;
 
-    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
-            description = "where the embedded broker and S3 server keep their data")
-    Path state;
+    @Mixin
+    StateOption stateOption;
 
     @Override
     public Integer call() throws Exception {
-        try (EmbeddedStack stack = EmbeddedStack.start(state);
+        try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state);
                 ApplicationContext ingest = stack.context("ingest", Map.of())) {
             IngestStatus status = ingest.getBean(IngestService.class)
-                    .ingestNow(new IngestRequest(data.toString(), format, limit, shardSize, null));
+                    .ingestNow(new IngestRequest(dataOption.data.toString(), format, limit, shardSize, null));
             System.out.printf("%s: %s, dataset %s, %d images in %d shards%s%n", status.path(), status.state(),
                     status.datasetId(), status.images(), status.shards(),
                     status.reason() == null ? "" : " (" + status.reason() + ")");

@@ -5,10 +5,10 @@ import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.data.DatasetReader;
 import dev.squeezepipe.data.DatasetReaders;
 import dev.squeezepipe.data.Split;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Reads a dataset end to end and prints what it holds: images per split and per class, first labels. */
@@ -16,16 +16,15 @@ import picocli.CommandLine.Option;
         description = "Read a dataset with the shared readers and print its counts.")
 final class InspectCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true,
-            description = "dataset path: release folder, .tar.gz, or class-named image folders")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--format", defaultValue = "auto", description = "auto, python, binary or folder")
     String format;
 
     @Override
     public Integer call() throws Exception {
-        DatasetReader reader = DatasetReaders.open(data, DatasetFormat.parse(format), CifarClasses.SIDE);
+        DatasetReader reader = DatasetReaders.open(dataOption.data, DatasetFormat.parse(format), CifarClasses.SIDE);
         System.out.println(reader.describe());
         for (Split split : Split.values()) {
             long start = System.nanoTime();

@@ -4,10 +4,10 @@ import dev.squeezepipe.bench.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.trainer.JobPresets;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
         description = "Ingest if needed, train a preset through the trainer service, report test accuracy.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true, description = "dataset")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--preset", defaultValue = "cpu", description = "recipe (224px, GPU-sized) or cpu")
     String preset;
@@ -30,14 +30,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "images per split to ingest (0: all)")
     int limit;
 
-    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
-            description = "where the embedded broker and S3 server keep their data")
-    Path state;
+    @Mixin
+    StateOption stateOption;
 
     @Override
     public Integer call() throws Exception {
-        try (EmbeddedStack stack = EmbeddedStack.start(state)) {
-            String datasetId = TrainFlow.ingest(stack, data, limit);
+        try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state)) {
+            String datasetId = TrainFlow.ingest(stack, dataOption.data, limit);
             TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> withEpochs(JobPresets.named(preset, id)));
             System.out.printf(Locale.ROOT, "%s: %s; test top-1 %.4f, top-5 %.4f on %d images (%.1f min)%n",
                     outcome.jobId(), TrainFlow.describe(outcome.checkpoint().spec()), outcome.scores().top1(),

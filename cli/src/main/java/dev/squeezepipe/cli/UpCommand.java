@@ -9,7 +9,6 @@ import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.trainer.JobPresets;
 import dev.squeezepipe.trainer.TrainerEvents;
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
         description = "Start Kafka, S3 and the four services; ingest, train the cpu preset, serve until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", required = true, description = "dataset")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--epochs", defaultValue = "0", description = "epochs of the cpu preset (0: the preset's)")
     int epochs;
@@ -37,14 +37,13 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-train", description = "start and ingest, but submit no training job")
     boolean noTrain;
 
-    @Option(names = "--state", defaultValue = "${sys:squeezepipe.root:-.}/.pipeline/state",
-            description = "where the embedded broker and S3 server keep their data")
-    Path state;
+    @Mixin
+    StateOption stateOption;
 
     @Override
     public Integer call() throws Exception {
         List<ApplicationContext> services = new ArrayList<>();
-        try (EmbeddedStack stack = EmbeddedStack.start(state)) {
+        try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state)) {
             for (String service : List.of("ingest", "trainer", "evaluator", "predictor")) {
                 services.add(stack.service(service, Map.of("trainer.instance-id", "up")));
             }
@@ -52,7 +51,7 @@ final class UpCommand implements Callable<Integer> {
                     stack.infrastructure().s3Endpoint());
             System.out.println("ingest http://localhost:8081  trainer http://localhost:8082  evaluator http://localhost:8083"
                     + "  predictor http://localhost:8084 (open it in a browser)");
-            IngestStatus ingested = services.get(0).getBean(IngestService.class).ingestNow(IngestRequest.of(data.toString()));
+            IngestStatus ingested = services.get(0).getBean(IngestService.class).ingestNow(IngestRequest.of(dataOption.data.toString()));
             if (!"COMPLETED".equals(ingested.state())) {
                 System.err.println("ingest failed: " + ingested.reason());
                 return 1;

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +87,7 @@ abstract class EvaluatorSuite {
     }
 
     private <T> List<T> read(String topic, Class<T> type, String key) {
-        List<T> out = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : probe.on(topic)) {
-            if (key.equals(record.key())) {
-                try {
-                    out.add(json.readValue(record.value(), type));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return out;
+        return probe.values(topic, key, value -> json.readValue(value, type));
     }
 
     private List<EvaluationCompleted> evaluations(String run) {

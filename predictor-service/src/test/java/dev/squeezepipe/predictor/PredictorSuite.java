@@ -128,14 +128,8 @@ abstract class PredictorSuite {
     }
 
     private CheckpointPublished checkpoint(int epoch) {
-        return probe.on(Topics.CHECKPOINTS).stream().filter(r -> runId.equals(r.key()))
-                .map(r -> {
-                    try {
-                        return json.readValue(r.value(), CheckpointPublished.class);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                }).filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
+        return probe.values(Topics.CHECKPOINTS, runId, value -> json.readValue(value, CheckpointPublished.class)).stream()
+                .filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
     }
 
     private CheckpointPublished renamed(CheckpointPublished c, String run, String sha256) {

@@ -39,6 +39,27 @@ public final class KafkaProbe implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Turns a record value into an event. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(byte[] value) throws java.io.IOException;
+    }
+
+    /** The values seen so far on {@code topic} under {@code key}, parsed; an unreadable one fails the test. */
+    public <T> List<T> values(String topic, String key, Parser<T> parser) {
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : on(topic)) {
+            if (key.equals(record.key())) {
+                try {
+                    out.add(parser.parse(record.value()));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("unreadable value on " + topic + " under " + key, e);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Records seen so far on {@code topic}. */
     public List<ConsumerRecord<String, byte[]>> on(String topic) {
         poll();

@@ -127,17 +127,7 @@ abstract class TrainerSuite {
     }
 
     private <T> List<T> events(String topic, Class<T> type, String key) {
-        List<T> out = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : probe.on(topic)) {
-            if (key.equals(record.key())) {
-                try {
-                    out.add(json.readValue(record.value(), type));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return out;
+        return probe.values(topic, key, value -> json.readValue(value, type));
     }
 
     private List<TrainingJobStatusChanged> statuses(String jobId) {
