@@ -19,9 +19,16 @@ public final class EmbeddedStack implements AutoCloseable {
         this.infrastructure = infrastructure;
     }
 
-    /** Starts the broker and S3 server with their data under {@code dataDir}. */
+    /**
+     * Starts the broker and S3 server with their data under {@code dataDir}. The S3 keys are S3_ACCESS_KEY and
+     * S3_SECRET_KEY when both are set (so services run alone, or any S3 client, can join), else random.
+     */
     public static EmbeddedStack start(Path dataDir) throws Exception {
-        return new EmbeddedStack(LocalInfrastructure.start(dataDir));
+        String access = System.getenv("S3_ACCESS_KEY");
+        String secret = System.getenv("S3_SECRET_KEY");
+        boolean given = access != null && !access.isBlank() && secret != null && !secret.isBlank();
+        return new EmbeddedStack(given ? LocalInfrastructure.start(dataDir, 0, 0, access, secret)
+                : LocalInfrastructure.start(dataDir));
     }
 
     public LocalInfrastructure infrastructure() {
