@@ -22,6 +22,7 @@ public class ModelFollower {
     private final ModelSwapper swapper;
     private final boolean best;
     private final Map<String, CheckpointPublished> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, EvaluationCompleted> evaluations = new ConcurrentHashMap<>();
     private double bestTop1 = -1;
 
     public ModelFollower(ModelSwapper swapper, PredictorSettings settings) {
@@ -32,15 +33,26 @@ public class ModelFollower {
     @Topic(Topics.CHECKPOINTS)
     void onCheckpoint(CheckpointPublished checkpoint) {
         checkpoints.put(checkpoint.checkpointId(), checkpoint);
-        if (!best) {
+        if (best) {
+            consider(checkpoint.checkpointId());
+        } else {
             swapper.offer(checkpoint);
         }
     }
 
     @Topic(Topics.EVALUATIONS)
-    synchronized void onEvaluation(EvaluationCompleted evaluation) {
-        CheckpointPublished checkpoint = checkpoints.get(evaluation.checkpointId());
-        if (best && "COMPLETED".equals(evaluation.status()) && checkpoint != null && evaluation.top1() > bestTop1) {
+    void onEvaluation(EvaluationCompleted evaluation) {
+        if ("COMPLETED".equals(evaluation.status())) {
+            evaluations.put(evaluation.checkpointId(), evaluation);
+            consider(evaluation.checkpointId());
+        }
+    }
+
+    /** The two topics are read independently: whichever of a checkpoint and its evaluation comes second decides. */
+    private synchronized void consider(String checkpointId) {
+        CheckpointPublished checkpoint = checkpoints.get(checkpointId);
+        EvaluationCompleted evaluation = evaluations.get(checkpointId);
+        if (best && checkpoint != null && evaluation != null && evaluation.top1() > bestTop1) {
             bestTop1 = evaluation.top1();
             swapper.offer(checkpoint);
         }

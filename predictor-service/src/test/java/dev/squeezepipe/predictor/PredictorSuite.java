@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.EvaluationCompleted;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
@@ -210,6 +211,25 @@ abstract class PredictorSuite {
         request(id, randomCifar(new Random(3)));
         await().atMost(WAIT).until(() -> results(Set.of(id)).containsKey(id));
         assertEquals(before, results(Set.of(id)).get(id).modelId());
+    }
+
+    @Test
+    void bestPolicyServesTheCheckpointWithTheBestEvaluationNotTheNewest() throws IOException {
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            double top1 = epoch == 1 ? 0.9 : 0.5; // the older checkpoint evaluated better
+            producer.send(new ProducerRecord<>(Topics.EVALUATIONS, runId, json.writeValueAsBytes(new EvaluationCompleted(
+                    runId + "/" + epoch, runId, epoch, "COMPLETED", null, 200, top1, 1.0, 1.0, List.of(), List.of(), false,
+                    1.0, Instant.now()))));
+        }
+        producer.flush();
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("predictor.policy", "best");
+        try (ApplicationContext best = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+            ModelSwapper swapper = best.getBean(ModelSwapper.class);
+            await().atMost(WAIT).until(() -> (runId + "/1").equals(swapper.currentId()));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> (runId + "/1").equals(swapper.currentId()));
+        }
     }
 
     @Test
