@@ -18,6 +18,8 @@ import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -193,6 +195,32 @@ abstract class IngestSuite implements TestPropertyProvider {
         assertEquals("COMPLETED", done.state(), done.reason());
         await().atMost(EVENTS).until(() -> events(Topics.DATASET_READY, DatasetReady.class, done.datasetId()).size() == 2);
         assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, failed.datasetId()));
+    }
+
+    @Test
+    void ingestStoppedHalfwayIsNeverReadyAndTheSameDataRerunCompletesIt() throws Exception {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        IngestRequest whole = IngestRequest.of(CifarFixtures.sharedArchive().toString());
+        String datasetId;
+        try (ApplicationContext first = ApplicationContext.builder().environments("ingest").properties(props).start()) {
+            IngestService crashing = first.getBean(IngestService.class);
+            String id = crashing.submit(whole).ingestId();
+            await().atMost(EVENTS).pollInterval(Duration.ofMillis(10))
+                    .until(() -> crashing.status(id).map(IngestStatus::shards).orElse(0) >= 5);
+            datasetId = crashing.status(id).orElseThrow().datasetId();
+        } // the service stops mid-ingest: its worker is interrupted, as in a crash
+        assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, datasetId), "never ready when stopped");
+        try (ApplicationContext second = ApplicationContext.builder().environments("ingest").properties(props).start()) {
+            IngestStatus done = second.getBean(IngestService.class).ingestNow(whole);
+            assertEquals("COMPLETED", done.state(), done.reason());
+            assertEquals(datasetId, done.datasetId(), "the same data keeps its dataset id");
+            assertEquals(60_000, done.images());
+            double reused = second.getBean(MeterRegistry.class).find("ingest.shards").tag("outcome", "reused")
+                    .counters().stream().mapToDouble(c -> c.count()).sum();
+            assertTrue(reused >= 5, "the rerun reuses the shards stored before the stop: " + reused);
+        }
+        await().atMost(EVENTS).until(() -> events(Topics.DATASET_READY, DatasetReady.class, datasetId).size() == 2);
+        assertEquals(62, store.list("datasets", datasetId + "/").size(), "60 shards and 2 manifests, no duplicates");
     }
 
     @Test
