@@ -1,6 +1,7 @@
 package dev.squeezepipe.bench;
 
 import dev.squeezepipe.infra.LocalInfrastructure;
+import dev.squeezepipe.infra.ServiceProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
@@ -37,11 +38,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Properties pointing a service at the embedded broker and S3 server, plus {@code extra}. */
     public Map<String, Object> serviceProperties(Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
-        props.put("s3.endpoint", infrastructure.s3Endpoint());
-        props.put("s3.access-key", infrastructure.s3AccessKey());
-        props.put("s3.secret-key", infrastructure.s3SecretKey());
+        Map<String, Object> props = new HashMap<>(ServiceProperties.of(infrastructure.kafkaBootstrapServers(),
+                infrastructure.s3Endpoint(), infrastructure.s3AccessKey(), infrastructure.s3SecretKey()));
         props.putAll(extra);
         return props;
     }

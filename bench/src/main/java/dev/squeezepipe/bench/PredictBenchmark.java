@@ -11,13 +11,10 @@ import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.predictor.ModelSwapper;
-import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.service.ShardCache;
-import dev.squeezepipe.service.SplitData;
+import dev.squeezepipe.service.StoredSplits;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
-import dev.squeezepipe.storage.SplitManifest;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -106,9 +103,7 @@ public final class PredictBenchmark {
     private record Run(double imagesPerSecond, double p50, double p99) {}
 
     private static List<byte[]> testImages(ApplicationContext context, String datasetId, int count) throws Exception {
-        SplitManifest manifest = context.getBean(JsonMapper.class).readValue(context.getBean(ObjectStore.class)
-                .get("datasets", ObjectLayout.manifestKey(datasetId, Split.TEST.id())), SplitManifest.class);
-        var test = SplitData.load(manifest.shards(), context.getBean(ShardCache.class), 0, new Cancellation())
+        var test = context.getBean(StoredSplits.class).load(ObjectLayout.DATASETS_BUCKET, datasetId, Split.TEST, 0)
                 .asImageBatch("test");
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -122,7 +117,7 @@ public final class PredictBenchmark {
         try (ai.djl.Model model = ai.djl.Model.newInstance("bare")) {
             model.setBlock(dev.squeezepipe.model.SqueezeNet.build(dev.squeezepipe.model.SqueezeNetConfig.of(trained.checkpoint().spec())));
             dev.squeezepipe.storage.CheckpointParams.load(model, predictor.getBean(ObjectStore.class)
-                    .get(trained.checkpoint().spec() == null ? "" : "checkpoints", trained.checkpoint().paramsKey()),
+                    .get(ObjectLayout.CHECKPOINTS_BUCKET, trained.checkpoint().paramsKey()),
                     trained.checkpoint().sha256(), "checkpoint " + trained.checkpoint().checkpointId());
             Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, false));
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -206,8 +201,7 @@ public final class PredictBenchmark {
     private static double swapSeconds(EmbeddedStack stack, ApplicationContext predictor, String runId, byte[] image)
             throws Exception {
         JsonMapper json = predictor.getBean(JsonMapper.class);
-        CheckpointPublished original = json.readValue(json.writeValueAsBytes(lastCheckpoint(stack, json, runId)),
-                CheckpointPublished.class);
+        CheckpointPublished original = lastCheckpoint(stack, json, runId);
         String newRun = "swap-" + UUID.randomUUID();
         CheckpointPublished renamed = new CheckpointPublished(newRun + "/" + original.epoch(), newRun, original.jobId(),
                 original.datasetId(), original.epoch(), original.step(), original.bucket(), original.paramsKey(),

@@ -11,14 +11,12 @@ import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
-import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.service.StoredSplits;
 import dev.squeezepipe.service.SplitData;
 import dev.squeezepipe.storage.CheckpointParams;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
-import dev.squeezepipe.storage.SplitManifest;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -44,7 +42,7 @@ public class EvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
 
     private final ObjectStore store;
-    private final ShardCache cache;
+    private final StoredSplits splits;
     private final EvaluatorEvents events;
     private final EvaluatorMetrics metrics;
     private final EvaluatorSettings settings;
@@ -52,10 +50,10 @@ public class EvaluationService {
     private String testDatasetId;
     private SplitData testData;
 
-    public EvaluationService(ObjectStore store, ShardCache cache, EvaluatorEvents events, EvaluatorMetrics metrics,
+    public EvaluationService(ObjectStore store, StoredSplits splits, EvaluatorEvents events, EvaluatorMetrics metrics,
             EvaluatorSettings settings, JsonMapper json) {
         this.store = store;
-        this.cache = cache;
+        this.splits = splits;
         this.events = events;
         this.metrics = metrics;
         this.settings = settings;
@@ -128,12 +126,7 @@ public class EvaluationService {
     /** The dataset's test split, kept in memory for the next checkpoint of the same dataset. */
     private SplitData testSplit(String datasetId) throws Exception {
         if (!datasetId.equals(testDatasetId)) {
-            String key = ObjectLayout.manifestKey(datasetId, Split.TEST.id());
-            if (!store.exists(settings.getDatasetsBucket(), key)) {
-                throw new IOException("dataset " + datasetId + " has no stored test split (" + key + ")");
-            }
-            SplitManifest manifest = json.readValue(store.get(settings.getDatasetsBucket(), key), SplitManifest.class);
-            testData = SplitData.load(manifest.shards(), cache, 0, new Cancellation());
+            testData = splits.load(settings.getDatasetsBucket(), datasetId, Split.TEST, 0);
             testDatasetId = datasetId;
         }
         return testData;

@@ -3,15 +3,10 @@ package dev.squeezepipe.predictor;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.preprocess.Images;
 import dev.squeezepipe.preprocess.PredictionGrid;
-import dev.squeezepipe.service.Cancellation;
-import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.service.StoredSplits;
 import dev.squeezepipe.service.SplitData;
 import dev.squeezepipe.storage.CheckpointSidecar;
-import dev.squeezepipe.storage.ObjectLayout;
-import dev.squeezepipe.storage.SplitManifest;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,18 +23,13 @@ public class GridService {
 
     private final Classifier classifier;
     private final ModelSwapper swapper;
-    private final ObjectStore store;
-    private final ShardCache cache;
-    private final JsonMapper json;
+    private final StoredSplits splits;
     private final PredictorSettings settings;
 
-    public GridService(Classifier classifier, ModelSwapper swapper, ObjectStore store, ShardCache cache,
-            JsonMapper json, PredictorSettings settings) {
+    public GridService(Classifier classifier, ModelSwapper swapper, StoredSplits splits, PredictorSettings settings) {
         this.classifier = classifier;
         this.swapper = swapper;
-        this.store = store;
-        this.cache = cache;
-        this.json = json;
+        this.splits = splits;
         this.settings = settings;
     }
 
@@ -49,9 +39,7 @@ public class GridService {
         if (served == null) {
             throw new IllegalStateException("no model loaded yet");
         }
-        String key = ObjectLayout.manifestKey(served.spec().datasetId(), Split.TEST.id());
-        SplitManifest manifest = json.readValue(store.get(settings.getDatasetsBucket(), key), SplitManifest.class);
-        SplitData test = SplitData.load(manifest.shards(), cache, IMAGES, new Cancellation());
+        SplitData test = splits.load(settings.getDatasetsBucket(), served.spec().datasetId(), Split.TEST, IMAGES);
         var batch = test.asImageBatch("test");
         List<CompletableFuture<Prediction>> predictions = new ArrayList<>();
         for (int i = 0; i < batch.count(); i++) {

@@ -1,5 +1,6 @@
 package dev.squeezepipe.testing;
 
+import dev.squeezepipe.infra.ServiceProperties;
 import java.util.Map;
 
 /** A real Kafka broker and a real S3 server for integration tests, however they were started. */
@@ -17,10 +18,6 @@ public interface Infrastructure {
 
     /** The Micronaut properties that point a service at this infrastructure. */
     default Map<String, String> serviceProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", kafkaBootstrapServers(),
-                "s3.endpoint", s3Endpoint(),
-                "s3.access-key", s3AccessKey(),
-                "s3.secret-key", s3SecretKey());
+        return ServiceProperties.of(kafkaBootstrapServers(), s3Endpoint(), s3AccessKey(), s3SecretKey());
     }
 }

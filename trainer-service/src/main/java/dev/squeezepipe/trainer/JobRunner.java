@@ -28,6 +28,7 @@ import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
 import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -160,7 +161,7 @@ public class JobRunner {
     private CheckpointPublished published(TrainingJobSubmitted job, CheckpointSidecar s) {
         TrainingJobSpec spec = job.spec();
         return new CheckpointPublished(s.checkpointId(), s.runId(), job.jobId(), spec.datasetId(), s.epoch(), s.step(),
-                checkpoints.bucket(), s.paramsKey(), s.paramsKey().replaceFirst("\\.params$", ".json"), s.sha256(),
+                checkpoints.bucket(), s.paramsKey(), ObjectLayout.checkpointSidecarKey(s.runId(), s.epoch(), s.step()), s.sha256(),
                 spec.variant(), spec.classes(), spec.inputSize(), s.trainLoss(), s.trainAccuracy(), s.createdAt());
     }
 

@@ -5,15 +5,13 @@ import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.events.DatasetShardAnnounced;
-import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.service.StoredSplits;
 import dev.squeezepipe.storage.ObjectLayout;
-import dev.squeezepipe.storage.SplitManifest;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -35,12 +33,10 @@ public class ShardCatalog {
 
     private final Map<String, ConcurrentSkipListMap<Integer, DatasetShardAnnounced>> shards = new ConcurrentHashMap<>();
     private final Map<String, DatasetReady> ready = new ConcurrentHashMap<>();
-    private final ObjectStore store;
-    private final JsonMapper json;
+    private final StoredSplits splits;
 
-    public ShardCatalog(ObjectStore store, JsonMapper json) {
-        this.store = store;
-        this.json = json;
+    public ShardCatalog(StoredSplits splits) {
+        this.splits = splits;
     }
 
     @Topic(Topics.DATASET_SHARDS)
@@ -81,13 +77,9 @@ public class ShardCatalog {
         if (done != null && known.size() >= done.shards()) {
             return List.copyOf(known.values());
         }
-        String manifestKey = ObjectLayout.manifestKey(datasetId, split.id());
         String bucket = done != null ? done.bucket() : ObjectLayout.DATASETS_BUCKET;
-        if (store.exists(bucket, manifestKey)) {
-            SplitManifest manifest = json.readValue(store.get(bucket, manifestKey), SplitManifest.class);
-            return manifest.shards().stream().sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList();
-        }
-        return null;
+        return splits.manifest(bucket, datasetId, split).map(manifest -> manifest.shards().stream()
+                .sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList()).orElse(null);
     }
 
     private static String key(String datasetId, String split) {
