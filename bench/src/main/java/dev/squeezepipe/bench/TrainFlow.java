@@ -61,21 +61,27 @@ public final class TrainFlow {
     /** Trains the spec {@code specFor(datasetId)} through a trainer service and scores the result. */
     public static Outcome train(EmbeddedStack stack, String datasetId, Function<String, TrainingJobSpec> specFor)
             throws Exception {
-        TrainingJobSpec spec = specFor.apply(datasetId);
-        String jobId = "job-" + UUID.randomUUID();
         try (ApplicationContext trainer = stack.context("trainer", Map.of("trainer.instance-id", "pipeline"))) {
-            long start = System.nanoTime();
-            trainer.getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
-            TrainingJobStatusChanged done = follow(trainer.getBean(JobStatusView.class), jobId);
-            double minutes = (System.nanoTime() - start) / 60e9;
-            if (!"COMPLETED".equals(done.status())) {
-                throw new IllegalStateException("training job " + jobId + " failed: " + done.reason());
-            }
-            List<CheckpointSidecar> checkpoints = trainer.getBean(CheckpointStore.class).list(jobId);
-            CheckpointSidecar last = checkpoints.get(checkpoints.size() - 1);
-            TestScores scores = score(trainer, last, spec);
-            return new Outcome(datasetId, jobId, last, scores, minutes);
+            return train(trainer, specFor.apply(datasetId));
         }
+    }
+
+    /**
+     * Submits {@code spec} through the running trainer service {@code trainer}, follows the job to its end and
+     * scores its last checkpoint. Another trainer in the same consumer group may take the job.
+     */
+    public static Outcome train(ApplicationContext trainer, TrainingJobSpec spec) throws Exception {
+        String jobId = "job-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        trainer.getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+        TrainingJobStatusChanged done = follow(trainer.getBean(JobStatusView.class), jobId);
+        double minutes = (System.nanoTime() - start) / 60e9;
+        if (!"COMPLETED".equals(done.status())) {
+            throw new IllegalStateException("training job " + jobId + " failed: " + done.reason());
+        }
+        List<CheckpointSidecar> checkpoints = trainer.getBean(CheckpointStore.class).list(jobId);
+        CheckpointSidecar last = checkpoints.get(checkpoints.size() - 1);
+        return new Outcome(spec.datasetId(), jobId, last, score(trainer, last, spec), minutes);
     }
 
     private static TrainingJobStatusChanged follow(JobStatusView view, String jobId) throws InterruptedException {
