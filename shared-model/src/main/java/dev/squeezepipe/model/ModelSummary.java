@@ -44,7 +44,9 @@ public record ModelSummary(List<LayerSummary> layers) {
     public static long parameterCount(Block block) {
         long total = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
-            total += p.getValue().getArray().getShape().size();
+            if (p.getValue().requiresGradient()) { // a batch norm's running mean and variance are not trained
+                total += p.getValue().getArray().getShape().size();
+            }
         }
         return total;
     }

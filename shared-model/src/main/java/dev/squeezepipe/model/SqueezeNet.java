@@ -32,14 +32,15 @@ public final class SqueezeNet {
     public static NamedSequentialBlock build(SqueezeNetConfig config) {
         Stem stem = config.variant().stem();
         NamedSequentialBlock net = new NamedSequentialBlock();
+        boolean batchNorm = config.variant().batchNorm();
         net.add("conv1", FireBlock.conv(SqueezeNetConfig.STEM_CHANNELS, stem.convKernel(), stem.convStride(),
-                stem.convPadding()));
+                stem.convPadding(), batchNorm));
         net.add("relu1", Activation.reluBlock());
         net.add("pool1", maxPool(stem));
         List<FireSpec> fires = config.designSpace().fires(SqueezeNetConfig.STEM_CHANNELS);
         for (int i = 0; i < fires.size(); i++) {
             FireSpec spec = fires.get(i);
-            net.add("fire" + (i + 2), withBypass(config.variant().bypass(), i, spec));
+            net.add("fire" + (i + 2), withBypass(config.variant(), i, spec));
             if (POOL_AFTER.contains(i)) {
                 net.add("pool" + (i + 2), maxPool(stem));
             }
@@ -61,8 +62,9 @@ public final class SqueezeNet {
         return new Shape(batch, 3, config.inputSize(), config.inputSize());
     }
 
-    private static Block withBypass(Bypass bypass, int index, FireSpec spec) {
-        Block fire = FireBlock.fire(spec);
+    private static Block withBypass(ModelVariant variant, int index, FireSpec spec) {
+        Bypass bypass = variant.bypass();
+        Block fire = FireBlock.fire(spec, variant.batchNorm());
         boolean sameChannels = spec.inputChannels() == spec.outputChannels();
         boolean odd = index % 2 == 1; // fire3, fire5, fire7, fire9
         if (bypass == Bypass.NONE) {

@@ -33,7 +33,8 @@ class SqueezeNetTest {
         "simple-bypass, 10, 224, 740554",
         "complex-bypass, 10, 224, 1081802",
         "cifar, 10, 32, 729034",
-        "cifar-complex-bypass, 10, 32, 1070282"
+        "cifar-complex-bypass, 10, 32, 1070282",
+        "cifar-bn, 10, 32, 732010"
     })
     void hasExactParameterCount(String variant, int classes, int size, long expected) {
         assertEquals(expected, parameters(variant, classes, size, DesignSpace.DEFAULT));
@@ -47,7 +48,8 @@ class SqueezeNetTest {
         "cifar, 224, 10, 28",
         "cifar, 32, 10, 4",
         "cifar-simple-bypass, 32, 10, 4",
-        "cifar-complex-bypass, 32, 10, 4"
+        "cifar-complex-bypass, 32, 10, 4",
+        "cifar-bn-simple-bypass, 32, 10, 4"
     })
     void forwardsToClassLogits(String variant, int size, int classes, int finalMap) {
         SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse(variant), classes, size, DesignSpace.DEFAULT);
@@ -72,7 +74,8 @@ class SqueezeNetTest {
     @Test
     void rejectsUnknownVariantListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelVariant.parse("resnet"));
-        assertTrue(e.getMessage().contains("cifar-complex-bypass"), e.getMessage());
+        assertTrue(e.getMessage().contains("cifar-bn-simple-bypass") && e.getMessage().contains("-complex-bypass"),
+                e.getMessage());
     }
 
     @Test
@@ -94,9 +97,27 @@ class SqueezeNetTest {
 
     @Test
     void variantNamesRoundTrip() {
-        for (String name : List.of("recipe", "cifar", "recipe-simple-bypass", "cifar-complex-bypass")) {
+        for (String name : List.of("recipe", "cifar", "recipe-simple-bypass", "cifar-complex-bypass", "cifar-bn",
+                "cifar-bn-simple-bypass")) {
             assertEquals(name, ModelVariant.parse(name).id());
         }
         assertEquals("recipe-complex-bypass", ModelVariant.parse("complex-bypass").id());
+    }
+
+    @Test
+    void batchNormNetClassifiesAnImageTheSameAloneOrInABatch() {
+        // the predictor micro-batches requests: in inference the norm must use its running statistics, not the batch's
+        SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse("cifar-bn"), 10, 32, DesignSpace.DEFAULT);
+        NamedSequentialBlock net = SqueezeNet.build(config);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, DataType.FLOAT32, SqueezeNet.inputShape(config, 1));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray batch = manager.randomUniform(0f, 1f, SqueezeNet.inputShape(config, 4));
+            float[] together = net.forward(store, new NDList(batch), false).singletonOrThrow().toFloatArray();
+            float[] alone = net.forward(store, new NDList(batch.get("0:1")), false).singletonOrThrow().toFloatArray();
+            for (int c = 0; c < 10; c++) {
+                assertEquals(together[c], alone[c], 1e-4, "logit " + c);
+            }
+        }
     }
 }
