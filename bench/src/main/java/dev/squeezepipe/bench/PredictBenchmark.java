@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,12 +11,19 @@ import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.model.IntraOpThreads;
+import dev.squeezepipe.model.SqueezeNet;
+import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.predictor.ModelSwapper;
+import dev.squeezepipe.predictor.PredictorSettings;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.StoredSplits;
+import dev.squeezepipe.storage.CheckpointParams;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,21 +80,29 @@ public final class PredictBenchmark {
                     Thread.sleep(100); // the predictor replays the checkpoint topic and loads the newest
                 }
                 List<byte[]> images = testImages(predictor, datasetId, requests);
-                double bare = bare(predictor, trained, images);
-                Run kafka = kafka(stack, predictor, images);
-                Run http = http(predictor.getBean(EmbeddedServer.class).getURI(), images.subList(0, Math.min(1000, images.size())));
+                Bare bare = bare(predictor, trained, images);
+                Steady<Run> kafka = Steady.time(() -> kafka(stack, predictor, images), Run::seconds);
+                List<byte[]> httpImages = images.subList(0, Math.min(1000, images.size()));
+                Steady<Run> http = Steady.time(() -> http(predictor, httpImages), Run::seconds);
                 double swap = swapSeconds(stack, predictor, trained.jobId(), images.get(0));
                 return new BenchResult()
                         .put("bench", "predict")
                         .put("requests", images.size())
-                        .put("kafka_images_per_s", kafka.imagesPerSecond())
-                        .put("kafka_p50_ms", kafka.p50())
-                        .put("kafka_p99_ms", kafka.p99())
-                        .put("http_images_per_s", http.imagesPerSecond())
-                        .put("http_p50_ms", http.p50())
-                        .put("http_p99_ms", http.p99())
-                        .put("bare_images_per_s", bare)
-                        .put("kafka_ratio", kafka.imagesPerSecond() / bare)
+                        .put("kafka_images_per_s", kafka.timed().imagesPerSecond())
+                        .put("kafka_first_pass_images_per_s", kafka.first().imagesPerSecond())
+                        .put("kafka_passes", kafka.passes())
+                        .put("kafka_jit_share", kafka.jitShare())
+                        .put("kafka_p50_ms", kafka.timed().p50())
+                        .put("kafka_p99_ms", kafka.timed().p99())
+                        .put("kafka_busy_share", kafka.timed().busySeconds() / kafka.timed().seconds())
+                        .put("kafka_inference_images_per_s", images.size() / kafka.timed().busySeconds())
+                        .put("http_images_per_s", http.timed().imagesPerSecond())
+                        .put("http_p50_ms", http.timed().p50())
+                        .put("http_p99_ms", http.timed().p99())
+                        .put("bare_serial_images_per_s", bare.serial())
+                        .put("bare_parallel_images_per_s", bare.parallel())
+                        .put("bare_images_per_s", bare.best())
+                        .put("kafka_ratio", kafka.timed().imagesPerSecond() / bare.best())
                         .put("swap_seconds", swap)
                         .put("target_kafka_ratio", 0.9)
                         .put("target_swap_seconds", 2.0);
@@ -100,7 +117,15 @@ public final class PredictBenchmark {
                 0.01, 0, 0, 0, false, 1, 1, 10, 640);
     }
 
-    private record Run(double imagesPerSecond, double p50, double p99) {}
+    /**
+     * One timed run; {@code busySeconds} is the predictor's inference thread at work in it (batch assembly and
+     * forward passes), which tells a slow forward pass from an idle one.
+     */
+    private record Run(int images, double seconds, double busySeconds, double p50, double p99) {
+        double imagesPerSecond() {
+            return images / seconds;
+        }
+    }
 
     private static List<byte[]> testImages(ApplicationContext context, String datasetId, int count) throws Exception {
         var test = context.getBean(StoredSplits.class).load(ObjectLayout.DATASETS_BUCKET, datasetId, Split.TEST, 0)
@@ -112,36 +137,69 @@ public final class PredictBenchmark {
         return images;
     }
 
-    /** Images/s of batched inference (batch 32) straight through the served network, after a warm-up pass. */
-    private static double bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images) throws Exception {
-        try (ai.djl.Model model = ai.djl.Model.newInstance("bare")) {
-            model.setBlock(dev.squeezepipe.model.SqueezeNet.build(dev.squeezepipe.model.SqueezeNetConfig.of(trained.checkpoint().spec())));
-            dev.squeezepipe.storage.CheckpointParams.load(model, predictor.getBean(ObjectStore.class)
+    /**
+     * Images/s of batched inference (batch 32) straight through the served network, second of two passes: the
+     * better of one thread with the engine's default intra-op threads and of the predictor's own thread layout.
+     */
+    private static Bare bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images) throws Exception {
+        PredictorSettings settings = predictor.getBean(PredictorSettings.class);
+        try (Model model = Model.newInstance("bare")) {
+            model.setBlock(SqueezeNet.build(SqueezeNetConfig.of(trained.checkpoint().spec())));
+            CheckpointParams.load(model, predictor.getBean(ObjectStore.class)
                     .get(ObjectLayout.CHECKPOINTS_BUCKET, trained.checkpoint().paramsKey()),
                     trained.checkpoint().sha256(), "checkpoint " + trained.checkpoint().checkpointId());
             Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, false));
-            try (NDManager manager = NDManager.newBaseManager()) {
-                ParameterStore store = new ParameterStore(manager, false);
-                for (int pass = 0; pass < 2; pass++) {
-                    long start = System.nanoTime();
-                    for (int from = 0; from < images.size(); from += 32) {
-                        int n = Math.min(32, images.size() - from);
-                        float[] input = new float[n * pre.floatsPerImage()];
-                        for (int i = 0; i < n; i++) {
-                            pre.apply(images.get(from + i), 32, 32, input, i * pre.floatsPerImage(), null);
-                        }
-                        try (NDManager step = manager.newSubManager()) {
-                            model.getBlock().forward(store, new NDList(step.create(input, new Shape(n, 3, 32, 32))), false)
-                                    .singletonOrThrow().toFloatArray();
-                        }
-                    }
-                    if (pass == 1) {
-                        return images.size() / ((System.nanoTime() - start) / 1e9);
-                    }
-                }
-            }
+            double serial = bareRate(model, pre, images, 1, 0);
+            double parallel = bareRate(model, pre, images, settings.getInferenceThreads(), settings.getIntraOpThreads());
+            return new Bare(serial, parallel);
         }
-        throw new IllegalStateException("unreachable");
+    }
+
+    private record Bare(double serial, double parallel) {
+        double best() {
+            return Math.max(serial, parallel);
+        }
+    }
+
+    /** Images/s, once JIT-steady, with {@code threads} threads taking every n-th batch, each at {@code intraOp}. */
+    private static double bareRate(Model model, Preprocessor pre, List<byte[]> images, int threads, int intraOp)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Steady<Double> seconds = Steady.time(() -> {
+                long start = System.nanoTime();
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    parts.add(pool.submit(() -> {
+                        IntraOpThreads.use(intraOp);
+                        for (int from = first * 32; from < images.size(); from += threads * 32) {
+                            forward(model, pre, images.subList(from, Math.min(from + 32, images.size())));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+                return (System.nanoTime() - start) / 1e9;
+            }, Double::doubleValue);
+            return images.size() / seconds.timed();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void forward(Model model, Preprocessor pre, List<byte[]> batch) {
+        float[] input = new float[batch.size() * pre.floatsPerImage()];
+        for (int i = 0; i < batch.size(); i++) {
+            pre.apply(batch.get(i), 32, 32, input, i * pre.floatsPerImage(), null);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.getBlock().forward(new ParameterStore(manager, false),
+                    new NDList(manager.create(input, new Shape(batch.size(), 3, 32, 32))), false)
+                    .singletonOrThrow().toFloatArray();
+        }
     }
 
     private static Run kafka(EmbeddedStack stack, ApplicationContext predictor, List<byte[]> images) throws Exception {
@@ -149,6 +207,7 @@ public final class PredictBenchmark {
         String prefix = "bench-" + UUID.randomUUID() + "-";
         try (KafkaConsumer<String, byte[]> results = resultsConsumer(stack);
                 KafkaProducer<String, byte[]> producer = producer(stack)) {
+            double busyBefore = inferenceSeconds(predictor);
             long start = System.nanoTime();
             for (int i = 0; i < images.size(); i++) {
                 producer.send(new ProducerRecord<>(Topics.CLASSIFICATION_REQUESTS, prefix + i, images.get(i)));
@@ -163,15 +222,23 @@ public final class PredictBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(images.size() / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99));
+            return new Run(images.size(), seconds, inferenceSeconds(predictor) - busyBefore, percentile(latencies, 0.5),
+                    percentile(latencies, 0.99));
         }
     }
 
-    private static Run http(URI base, List<byte[]> images) throws Exception {
+    private static double inferenceSeconds(ApplicationContext predictor) {
+        Timer timer = predictor.getBean(MeterRegistry.class).find("predictor.inference.time").timer();
+        return timer == null ? 0 : timer.totalTime(TimeUnit.SECONDS);
+    }
+
+    private static Run http(ApplicationContext predictor, List<byte[]> images) throws Exception {
+        URI base = predictor.getBean(EmbeddedServer.class).getURI();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(HTTP_CLIENTS);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         try {
+            double busyBefore = inferenceSeconds(predictor);
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (byte[] image : images) {
@@ -191,7 +258,8 @@ public final class PredictBenchmark {
                 f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(images.size() / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99));
+            return new Run(images.size(), seconds, inferenceSeconds(predictor) - busyBefore, percentile(latencies, 0.5),
+                    percentile(latencies, 0.99));
         } finally {
             pool.shutdownNow();
         }

@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "train: batch size")
     int batch;
 
-    @Option(names = "--requests", defaultValue = "2000", description = "predict: requests over Kafka")
+    @Option(names = "--requests", defaultValue = "5000", description = "predict: requests over Kafka")
     int requests;
 
     @Option(names = "--preset", defaultValue = "cpu", description = "accuracy: the preset to train")

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.squeezepipe.data.CifarClasses;
 import dev.squeezepipe.events.ClassPrediction;
+import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.preprocess.Images;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -20,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * Micro-batches classification requests: one inference thread takes the first waiting request, gathers more
+ * Micro-batches classification requests: each inference thread takes the first waiting request, gathers more
  * for up to the max delay or the max batch size, and runs them through the served model in one forward pass.
+ * Several inference threads (each with its own intra-op thread count) run batches side by side.
  */
 @Singleton
 @Requires(env = "predictor")
@@ -35,16 +37,19 @@ public class Classifier {
     private final PredictorSettings settings;
     private final PredictorMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
 
     public Classifier(ModelSwapper swapper, PredictorSettings settings, PredictorMetrics metrics) {
         this.swapper = swapper;
         this.settings = settings;
         this.metrics = metrics;
-        this.worker = new Thread(this::loop, "inference");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < Math.max(1, settings.getInferenceThreads()); i++) {
+            Thread worker = new Thread(this::loop, "inference-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
     }
 
     /** Whether a model is loaded. */
@@ -110,7 +115,7 @@ public class Classifier {
         }
         long start = System.nanoTime();
         try {
-            float[] logits = forward(model, batch);
+            float[] logits = forward(model, batch, settings.getIntraOpThreads());
             long inference = System.nanoTime() - start;
             metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
             int classes = model.config().classes();
@@ -122,7 +127,7 @@ public class Classifier {
         }
     }
 
-    private static float[] forward(ServedModel model, List<Pending> batch) {
+    private static float[] forward(ServedModel model, List<Pending> batch, int intraOpThreads) {
         int side = model.config().inputSize();
         int floats = model.preprocessor().floatsPerImage();
         float[] input = new float[batch.size() * floats];
@@ -130,6 +135,7 @@ public class Classifier {
             Images.Decoded image = batch.get(i).image();
             model.preprocessor().apply(image.chw(), image.height(), image.width(), input, i * floats, null);
         }
+        IntraOpThreads.use(intraOpThreads);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList out = model.model().getBlock().forward(new ParameterStore(manager, false),
                     new NDList(manager.create(input, new Shape(batch.size(), 3, side, side))), false);
@@ -159,8 +165,10 @@ public class Classifier {
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        worker.interrupt();
-        worker.join(5_000);
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            worker.join(5_000);
+        }
         // whoever waits for these gets an answer: not a classification, but that the predictor has stopped
         for (Pending pending; (pending = queue.poll()) != null; ) {
             pending.result().completeExceptionally(new ShuttingDownException());

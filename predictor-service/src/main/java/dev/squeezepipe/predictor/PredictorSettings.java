@@ -10,6 +10,8 @@ public class PredictorSettings {
     private String policy = "latest";
     private int maxBatch = 32;
     private Duration maxDelay = Duration.ofMillis(5);
+    private int inferenceThreads = 2;
+    private int intraOpThreads = 1;
     private int topK = 5;
     private String datasetsBucket = "datasets";
 
@@ -38,6 +40,24 @@ public class PredictorSettings {
 
     public void setMaxDelay(Duration maxDelay) {
         this.maxDelay = maxDelay;
+    }
+
+    /** Batches run side by side; with {@link #getIntraOpThreads()} it decides how the cores are shared. */
+    public int getInferenceThreads() {
+        return inferenceThreads;
+    }
+
+    public void setInferenceThreads(int inferenceThreads) {
+        this.inferenceThreads = inferenceThreads;
+    }
+
+    /** PyTorch threads inside one operator of one batch; 0 means the engine's default (one per core). */
+    public int getIntraOpThreads() {
+        return intraOpThreads;
+    }
+
+    public void setIntraOpThreads(int intraOpThreads) {
+        this.intraOpThreads = intraOpThreads;
     }
 
     public int getTopK() {

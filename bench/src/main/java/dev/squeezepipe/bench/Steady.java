@@ -1,0 +1,46 @@
+package dev.squeezepipe.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A pass timed once the JVM is warm: passes are repeated until one spends under 5% of its time in the JIT
+ * compilers (at most {@value #MAX_WARM_UP} warm-up passes), then one more is timed. In a JVM holding the broker,
+ * the services and the benchmark's clients, the compilers took a third of a core for a whole 5,000-request pass
+ * after a 500-request warm-up, which a service that has run for a while does not pay.
+ *
+ * @param first the first (cold) pass, for comparison
+ * @param timed the pass after the warm-up
+ * @param passes how many passes ran in all
+ * @param jitShare JIT compile time over wall time during the timed pass
+ */
+record Steady<T>(T first, T timed, int passes, double jitShare) {
+
+    static final int MAX_WARM_UP = 6;
+    private static final double STEADY_JIT_SHARE = 0.05;
+
+    static <T> Steady<T> time(Callable<T> pass, ToDoubleFunction<T> seconds) throws Exception {
+        T first = null;
+        int passes = 0;
+        while (passes < MAX_WARM_UP) {
+            double jitBefore = jitSeconds();
+            T run = pass.call();
+            passes++;
+            first = first == null ? run : first;
+            if (jitSeconds() - jitBefore < STEADY_JIT_SHARE * seconds.applyAsDouble(run)) {
+                break;
+            }
+        }
+        double jitBefore = jitSeconds();
+        T timed = pass.call();
+        return new Steady<>(first, timed, passes + 1, (jitSeconds() - jitBefore) / seconds.applyAsDouble(timed));
+    }
+
+    /** Total time the JIT compilers have spent so far (0 where the JVM does not tell). */
+    private static double jitSeconds() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1e3 : 0;
+    }
+}
