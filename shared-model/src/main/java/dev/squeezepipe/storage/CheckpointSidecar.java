@@ -1,6 +1,7 @@
 package dev.squeezepipe.storage;
 
 import dev.squeezepipe.events.TrainingJobSpec;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -20,8 +21,10 @@ import java.time.Instant;
  * @param trainAccuracy training accuracy of the epoch
  * @param seconds training time so far
  * @param createdAt when
+ * @param optimizerKey key of the optimizer's momentum buffers (same bucket), null when none were saved
+ * @param optimizerSha256 hex sha256 of those bytes, null with them
  */
 @Serdeable
 public record CheckpointSidecar(String checkpointId, String runId, String jobId, int epoch, long step, String paramsKey,
         String sha256, long sizeBytes, TrainingJobSpec spec, double trainLoss, double trainAccuracy, double seconds,
-        Instant createdAt) {}
+        Instant createdAt, @Nullable String optimizerKey, @Nullable String optimizerSha256) {}

@@ -8,6 +8,7 @@ package dev.squeezepipe.storage;
  *              {datasetId}/{split}/manifest.json                          written once the split is complete
  * checkpoints: {runId}/epoch-{epoch:04d}-step-{step:08d}.params           DJL parameters
  *              {runId}/epoch-{epoch:04d}-step-{step:08d}.json             sidecar
+ *              {runId}/epoch-{epoch:04d}-step-{step:08d}.optimizer        momentum buffers (NDList) for resume
  * evaluations: {runId}/best.json                                          best evaluation so far
  *              {runId}/{checkpoint}.json                                  one per evaluated checkpoint
  * </pre>
@@ -55,6 +56,11 @@ public final class ObjectLayout {
     /** Key of a checkpoint's JSON sidecar. */
     public static String checkpointSidecarKey(String runId, int epoch, long step) {
         return checkpointStem(runId, epoch, step) + ".json";
+    }
+
+    /** Key of a checkpoint's optimizer state, which a resumed run continues from. */
+    public static String checkpointOptimizerKey(String runId, int epoch, long step) {
+        return checkpointStem(runId, epoch, step) + ".optimizer";
     }
 
     /** Key of a run's best evaluation. */

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Checkpoints of a run in S3: DJL .params (with the training results as model properties) and a JSON sidecar
- * each. Only the newest {@code keep} per run are kept.
+ * Checkpoints of a run in S3: DJL .params (with the training results as model properties), the optimizer's
+ * momentum buffers, and a JSON sidecar each. Only the newest {@code keep} per run are kept.
  */
 @Singleton
 @Requires(env = "trainer")
@@ -41,8 +41,11 @@ public class CheckpointStore {
         return bucket;
     }
 
-    /** Stores the model's parameters and sidecar; returns the sidecar as stored. */
-    public CheckpointSidecar save(Model model, CheckpointSidecar draft) throws IOException {
+    /**
+     * Stores the model's parameters, the optimizer state ({@code optimizerState}, null for none) and the sidecar;
+     * returns the sidecar as stored.
+     */
+    public CheckpointSidecar save(Model model, byte[] optimizerState, CheckpointSidecar draft) throws IOException {
         store.ensureBucket(bucket);
         Path dir = Files.createTempDirectory("checkpoint-");
         try {
@@ -54,10 +57,16 @@ public class CheckpointStore {
             model.save(dir, CheckpointParams.MODEL_NAME);
             byte[] params = Files.readAllBytes(onlyParams(dir));
             String paramsKey = ObjectLayout.checkpointParamsKey(draft.runId(), draft.epoch(), draft.step());
+            String optimizerKey = optimizerState == null ? null
+                    : ObjectLayout.checkpointOptimizerKey(draft.runId(), draft.epoch(), draft.step());
             CheckpointSidecar sidecar = new CheckpointSidecar(draft.checkpointId(), draft.runId(), draft.jobId(),
                     draft.epoch(), draft.step(), paramsKey, Hashing.sha256Hex(params), params.length, draft.spec(),
-                    draft.trainLoss(), draft.trainAccuracy(), draft.seconds(), draft.createdAt());
+                    draft.trainLoss(), draft.trainAccuracy(), draft.seconds(), draft.createdAt(), optimizerKey,
+                    optimizerState == null ? null : Hashing.sha256Hex(optimizerState));
             store.put(bucket, paramsKey, params, "application/octet-stream");
+            if (optimizerState != null) {
+                store.put(bucket, optimizerKey, optimizerState, "application/octet-stream");
+            }
             // the sidecar goes last: a checkpoint counts once its sidecar exists
             store.put(bucket, ObjectLayout.checkpointSidecarKey(draft.runId(), draft.epoch(), draft.step()),
                     json.writeValueAsBytes(sidecar), "application/json");
@@ -86,6 +95,9 @@ public class CheckpointStore {
         for (CheckpointSidecar old : all.subList(0, Math.max(0, all.size() - keep))) {
             store.delete(bucket, ObjectLayout.checkpointSidecarKey(old.runId(), old.epoch(), old.step()));
             store.delete(bucket, old.paramsKey());
+            if (old.optimizerKey() != null) {
+                store.delete(bucket, old.optimizerKey());
+            }
         }
     }
 
@@ -93,6 +105,23 @@ public class CheckpointStore {
     public void loadInto(Model model, CheckpointSidecar sidecar) throws IOException, MalformedModelException {
         CheckpointParams.load(model, store.get(bucket, sidecar.paramsKey()), sidecar.sha256(),
                 "checkpoint " + sidecar.checkpointId());
+    }
+
+    /**
+     * A checkpoint's optimizer state, verified against its sha256; null when the checkpoint has none (saved
+     * without momentum, or by an older trainer).
+     */
+    public byte[] optimizerState(CheckpointSidecar sidecar) throws IOException {
+        if (sidecar.optimizerKey() == null) {
+            return null;
+        }
+        byte[] state = store.get(bucket, sidecar.optimizerKey());
+        String actual = Hashing.sha256Hex(state);
+        if (!actual.equals(sidecar.optimizerSha256())) {
+            throw new IOException("checkpoint " + sidecar.checkpointId() + ": optimizer state " + sidecar.optimizerKey()
+                    + " has sha256 " + actual + ", its sidecar says " + sidecar.optimizerSha256());
+        }
+        return state;
     }
 
     private static Path onlyParams(Path dir) throws IOException {

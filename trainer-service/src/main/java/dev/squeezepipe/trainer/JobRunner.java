@@ -16,7 +16,6 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.Batchifier;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
@@ -88,20 +87,26 @@ public class JobRunner {
             CheckpointSidecar resume = newestCheckpoint(runId);
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             long stepsDone = resume == null ? 0 : resume.step();
+            MomentumSgd optimizer = MomentumSgd.builder()
+                    .learningRate(schedule.resumedAfter(stepsDone))
+                    .momentum((float) spec.momentum())
+                    .optWeightDecays((float) spec.weightDecay())
+                    .build();
             if (resume != null) {
                 checkpoints.loadInto(model, resume);
-                LOG.info("{} resumes from checkpoint {} (epoch {}, step {})", runId, resume.checkpointId(),
-                        resume.epoch(), resume.step());
+                byte[] state = checkpoints.optimizerState(resume);
+                if (state != null) {
+                    optimizer.restoreState(model.getBlock(), state, model.getNDManager(),
+                            "checkpoint " + resume.checkpointId());
+                }
+                LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", runId, resume.checkpointId(),
+                        resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
                 republish(job, resume); // the event may not have gone out before the previous trainer stopped
             }
             ProgressListener progress = new ProgressListener(runId, metrics.run(runId), schedule, stepsPerEpoch,
                     settings.getLogEvery(), () -> { });
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.sgd()
-                            .setLearningRateTracker(schedule.resumedAfter(stepsDone))
-                            .optMomentum((float) spec.momentum())
-                            .optWeightDecays((float) spec.weightDecay())
-                            .build())
+                    .optOptimizer(optimizer)
                     .optDevices(Engine.getInstance().getDevices())
                     .addTrainingListeners(progress);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -115,7 +120,7 @@ public class JobRunner {
                     progress.endEpoch();
                     reporter.report(job.jobId(), runId, "RUNNING", attempt, epoch, stepsDone, null);
                     if (epoch % spec.checkpointEvery() == 0 || epoch == spec.epochs()) {
-                        checkpoint(model, job, epoch, stepsDone, progress, (System.nanoTime() - start) / 1e9);
+                        checkpoint(model, optimizer, job, epoch, stepsDone, progress, (System.nanoTime() - start) / 1e9);
                     }
                 }
             }
@@ -144,12 +149,12 @@ public class JobRunner {
         }
     }
 
-    private void checkpoint(Model model, TrainingJobSubmitted job, int epoch, long step, ProgressListener progress,
-            double seconds) throws Exception {
+    private void checkpoint(Model model, MomentumSgd optimizer, TrainingJobSubmitted job, int epoch, long step,
+            ProgressListener progress, double seconds) throws Exception {
         String runId = job.jobId();
         CheckpointSidecar draft = new CheckpointSidecar(runId + "/" + epoch, runId, job.jobId(), epoch, step, null,
-                null, 0, job.spec(), progress.meanLoss(), progress.accuracy(), seconds, Instant.now());
-        CheckpointSidecar stored = checkpoints.save(model, draft);
+                null, 0, job.spec(), progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null);
+        CheckpointSidecar stored = checkpoints.save(model, optimizer.saveState(model.getBlock()), draft);
         events.checkpoint(runId, published(job, stored));
         checkpoints.prune(runId, job.spec().keepCheckpoints());
     }

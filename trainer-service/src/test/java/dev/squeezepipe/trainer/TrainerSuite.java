@@ -14,6 +14,7 @@ import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
@@ -165,12 +166,15 @@ abstract class TrainerSuite {
         assertEquals(40, checkpoints.get(3).step(), "4 epochs of 10 steps");
         ObjectStore store = trainer.getBean(ObjectStore.class);
         List<String> kept = store.list("checkpoints", jobId + "/");
-        assertEquals(List.of(jobId + "/epoch-0003-step-00000030.json", jobId + "/epoch-0003-step-00000030.params",
-                jobId + "/epoch-0004-step-00000040.json", jobId + "/epoch-0004-step-00000040.params"), kept,
-                "only the newest 2 checkpoints are kept");
+        assertEquals(List.of(jobId + "/epoch-0003-step-00000030.json", jobId + "/epoch-0003-step-00000030.optimizer",
+                jobId + "/epoch-0003-step-00000030.params", jobId + "/epoch-0004-step-00000040.json",
+                jobId + "/epoch-0004-step-00000040.optimizer", jobId + "/epoch-0004-step-00000040.params"), kept,
+                "only the newest 2 checkpoints are kept, with their optimizer state");
         CheckpointSidecar sidecar = json.readValue(store.get("checkpoints", checkpoints.get(3).sidecarKey()),
                 CheckpointSidecar.class);
         assertEquals(checkpoints.get(3).sha256(), sidecar.sha256());
+        assertEquals(sidecar.optimizerSha256(), Hashing.sha256Hex(store.get("checkpoints", sidecar.optimizerKey())),
+                "the momentum buffers a resume continues from are stored and verifiable");
         assertEquals("cifar", sidecar.spec().variant());
         assertEquals(List.of("ACCEPTED", "RUNNING"), statuses(jobId).stream().map(TrainingJobStatusChanged::status)
                 .distinct().limit(2).toList());
