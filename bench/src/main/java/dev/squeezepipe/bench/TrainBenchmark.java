@@ -58,19 +58,23 @@ public final class TrainBenchmark {
             double service;
             double bareBefore;
             double bareAfter;
+            SplitData tensors;
             try (ApplicationContext trainer = stack.context("trainer", Map.of("trainer.instance-id", "bench",
                     "shards.cache-dir", dir.resolve("cache").toString()))) {
-                SplitData tensors = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(datasetId, Split.TRAIN,
+                tensors = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(datasetId, Split.TRAIN,
                         Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), images,
                         new Cancellation());
-                // the bare loop runs before and after the service in the same process state (the trainer's idle
-                // consumers, the broker): the machine's drift between the runs shows as their difference
-                bareBefore = bareLoop(tensors, steps, batch);
+                // the bare loop runs before and after the service: the machine's drift between the runs shows as
+                // their difference
+                SplitData held = tensors;
+                bareBefore = OwnThread.call("bare-loop", () -> bareLoop(held, steps, batch));
                 // this trainer alone takes the job: a second one in the group could run it and leave these gauges empty
                 TrainFlow.Outcome outcome = TrainFlow.train(trainer, spec(datasetId, batch, images));
                 service = trainer.getBean(TrainerMetrics.class).run(outcome.jobId()).imagesPerSecond();
-                bareAfter = bareLoop(tensors, steps, batch);
             }
+            // after the trainer has stopped, so that its job thread's OpenMP team is gone as well (see OwnThread)
+            SplitData held = tensors;
+            bareAfter = OwnThread.call("bare-loop", () -> bareLoop(held, steps, batch));
             double bare = (bareBefore + bareAfter) / 2;
             double matmul = matmulFlops();
             long macs = ModelSummary.of(SqueezeNet.build(config()), config()).totalMultiplyAccumulates();
