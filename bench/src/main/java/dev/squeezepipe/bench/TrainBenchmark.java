@@ -19,6 +19,7 @@ import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.model.DesignSpace;
 import dev.squeezepipe.model.ModelSummary;
 import dev.squeezepipe.model.ModelVariant;
+import dev.squeezepipe.model.OwnThread;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;

@@ -9,6 +9,7 @@ import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.model.ModelVariant;
+import dev.squeezepipe.model.OwnThread;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;

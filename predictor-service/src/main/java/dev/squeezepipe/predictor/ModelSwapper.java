@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
@@ -37,16 +38,18 @@ public class ModelSwapper {
     private final ObjectStore store;
     private final JsonMapper json;
     private final PredictorMetrics metrics;
+    private final PredictorSettings settings;
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
     private final AtomicReference<CheckpointPublished> pending = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-loader"));
     private volatile long lastSwapNanos;
 
-    public ModelSwapper(ObjectStore store, JsonMapper json, PredictorMetrics metrics) {
+    public ModelSwapper(ObjectStore store, JsonMapper json, PredictorMetrics metrics, PredictorSettings settings) {
         this.store = store;
         this.json = json;
         this.metrics = metrics;
+        this.settings = settings;
     }
 
     /** Asks for {@code checkpoint} to be served; returns at once. */
@@ -111,7 +114,7 @@ public class ModelSwapper {
             model.setBlock(SqueezeNet.build(config));
             CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()), checkpoint.sha256(),
                     "checkpoint " + checkpoint.checkpointId());
-            warmUp(model, config);
+            warmUp(model, config, settings.getIntraOpThreads());
             return new ServedModel(checkpoint.checkpointId(), model, sidecar, config, new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)),
                     versions.incrementAndGet());
         } catch (Exception | LinkageError e) {
@@ -120,7 +123,9 @@ public class ModelSwapper {
         }
     }
 
-    private static void warmUp(Model model, SqueezeNetConfig config) {
+    private static void warmUp(Model model, SqueezeNetConfig config, int intraOpThreads) {
+        // with the serving threads' count: a default (2-thread) OpenMP team would stay on this long-lived thread
+        IntraOpThreads.use(intraOpThreads);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList out = model.getBlock().forward(new ParameterStore(manager, false),
                     new NDList(manager.zeros(SqueezeNet.inputShape(config, 1))), false);

@@ -21,6 +21,7 @@ import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
@@ -82,6 +83,7 @@ public class JobRunner {
                 config.variant().id(), data.size(), spec.datasetId(), spec.epochs(), stepsPerEpoch, spec.batchSize(),
                 Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
+        IntraOpThreads.use(0); // the engine's default on this thread, whatever a predictor in the same JVM set last
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
             CheckpointSidecar resume = newestCheckpoint(runId);
