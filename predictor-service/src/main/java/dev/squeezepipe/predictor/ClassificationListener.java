@@ -30,8 +30,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
             // an oversized request must reach the dead-letter path, not stall the consumer
             @Property(name = "max.partition.fetch.bytes", value = "67108864"),
             @Property(name = "fetch.max.bytes", value = "67108864"),
-            // a poll is one round of micro-batches
-            @Property(name = "max.poll.records", value = "256")
+            // a poll is many micro-batches: fewer idle gaps while a poll's results are acknowledged and committed
+            @Property(name = "max.poll.records", value = "1024")
         })
 @Requires(env = "predictor")
 public class ClassificationListener {
