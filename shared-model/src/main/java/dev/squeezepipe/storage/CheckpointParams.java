@@ -17,10 +17,7 @@ public final class CheckpointParams {
     /** Verifies {@code params} against {@code sha256}, then loads them into {@code model}. */
     public static void load(Model model, byte[] params, String sha256, String what)
             throws IOException, MalformedModelException {
-        String actual = Hashing.sha256Hex(params);
-        if (!actual.equals(sha256)) {
-            throw new IOException(what + " is corrupt: sha256 " + actual + " instead of " + sha256);
-        }
+        Hashing.requireSha256(params, sha256, what);
         Path dir = Files.createTempDirectory("restore-");
         try {
             // DJL looks for <name>-<epoch>.params; with one file in the folder the number only has to parse

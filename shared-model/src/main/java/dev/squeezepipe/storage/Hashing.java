@@ -1,5 +1,6 @@
 package dev.squeezepipe.storage;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,5 +22,13 @@ public final class Hashing {
     /** Hex SHA-256 of {@code bytes}. */
     public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** Fails, naming {@code what}, unless {@code bytes} hash to {@code expected}. */
+    public static void requireSha256(byte[] bytes, String expected, String what) throws IOException {
+        String actual = sha256Hex(bytes);
+        if (!actual.equals(expected)) {
+            throw new IOException(what + " is corrupt: sha256 " + actual + " instead of " + expected);
+        }
     }
 }

@@ -116,11 +116,8 @@ public class CheckpointStore {
             return null;
         }
         byte[] state = store.get(bucket, sidecar.optimizerKey());
-        String actual = Hashing.sha256Hex(state);
-        if (!actual.equals(sidecar.optimizerSha256())) {
-            throw new IOException("checkpoint " + sidecar.checkpointId() + ": optimizer state " + sidecar.optimizerKey()
-                    + " has sha256 " + actual + ", its sidecar says " + sidecar.optimizerSha256());
-        }
+        Hashing.requireSha256(state, sidecar.optimizerSha256(),
+                "checkpoint " + sidecar.checkpointId() + "'s optimizer state " + sidecar.optimizerKey());
         return state;
     }
 
