@@ -9,7 +9,6 @@ import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.model.ModelVariant;
-import dev.squeezepipe.model.OwnThread;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
@@ -101,14 +100,12 @@ public final class TrainFlow {
         SplitData test = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
                 Split.TEST, Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), 0,
                 new Cancellation());
-        return OwnThread.call("test-scoring", () -> {
-            try (Model model = Model.newInstance("squeezenet")) {
-                model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
-                trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
-                return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
-                        new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes());
-            }
-        });
+        try (Model model = Model.newInstance("squeezenet")) {
+            model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
+            trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
+            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+                    new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes());
+        }
     }
 
     /** Short name of a spec's network, for reports. */

@@ -5,7 +5,6 @@ import ai.djl.Model;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationCompleted;
-import dev.squeezepipe.model.OwnThread;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.model.TestScorer;
@@ -118,10 +117,9 @@ public class EvaluationService {
                 throw new IOException("checkpoint " + checkpoint.checkpointId() + " does not fit a "
                         + config.variant().id() + " network: " + e.getMessage(), e);
             }
-            // on a thread of its own: its OpenMP team must not outlive the evaluation (see OwnThread)
-            return OwnThread.call("evaluation", () -> TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
                     new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.getBatchSize(),
-                    config.classes()));
+                    config.classes());
         }
     }
 

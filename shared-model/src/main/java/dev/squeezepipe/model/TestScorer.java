@@ -17,8 +17,18 @@ public final class TestScorer {
 
     private TestScorer() {}
 
-    /** Runs {@code block} (initialized, in inference mode) over {@code data} in batches of {@code batchSize}. */
-    public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes) {
+    /**
+     * Runs {@code block} (initialized, in inference mode) over {@code data} in batches of {@code batchSize}, on a
+     * thread of its own with the engine's default intra-op threads, so that no OpenMP team outlives the scoring
+     * (see {@link OwnThread}).
+     */
+    public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes)
+            throws Exception {
+        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes));
+    }
+
+    private static TestScores scoreHere(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,
+            int classes) {
         long[][] confusion = new long[classes][classes];
         long top1 = 0;
         long top5 = 0;
