@@ -67,15 +67,13 @@ public final class TrainBenchmark {
                         new Cancellation());
                 // the bare loop runs before and after the service: the machine's drift between the runs shows as
                 // their difference
-                SplitData held = tensors;
-                bareBefore = OwnThread.call("bare-loop", () -> bareLoop(held, steps, batch));
+                bareBefore = bareLoopOnOwnThread(tensors, steps, batch);
                 // this trainer alone takes the job: a second one in the group could run it and leave these gauges empty
                 TrainFlow.Outcome outcome = TrainFlow.train(trainer, spec(datasetId, batch, images));
                 service = trainer.getBean(TrainerMetrics.class).run(outcome.jobId()).imagesPerSecond();
             }
-            // after the trainer has stopped, so that its job thread's OpenMP team is gone as well (see OwnThread)
-            SplitData held = tensors;
-            bareAfter = OwnThread.call("bare-loop", () -> bareLoop(held, steps, batch));
+            // after the trainer has stopped, so that its job thread's OpenMP team is gone as well
+            bareAfter = bareLoopOnOwnThread(tensors, steps, batch);
             double bare = (bareBefore + bareAfter) / 2;
             double matmul = matmulFlops();
             long macs = ModelSummary.of(SqueezeNet.build(config()), config()).totalMultiplyAccumulates();
@@ -110,6 +108,11 @@ public final class TrainBenchmark {
     private static TrainingJobSpec spec(String datasetId, int batch, int images) {
         return new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, batch, 0.9, 1e-4, "linear",
                 0, 0.01, 0, 0, 0, true, 1, 1, 1, images);
+    }
+
+    /** {@link #bareLoop} on a thread of its own, whose OpenMP team ends with it (see {@link OwnThread}). */
+    private static double bareLoopOnOwnThread(SplitData data, int steps, int batch) throws Exception {
+        return OwnThread.call("bare-loop", () -> bareLoop(data, steps, batch));
     }
 
     /** Images/s of a bare DJL loop over ready tensors: 20 warm-up steps, then {@code steps} timed. */

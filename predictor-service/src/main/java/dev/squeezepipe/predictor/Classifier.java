@@ -69,6 +69,7 @@ public class Classifier {
     }
 
     private void loop() {
+        IntraOpThreads.use(settings.getIntraOpThreads()); // this thread keeps it for every batch it runs
         while (running) {
             List<Pending> batch = List.of();
             try {
@@ -115,7 +116,7 @@ public class Classifier {
         }
         long start = System.nanoTime();
         try {
-            float[] logits = forward(model, batch, settings.getIntraOpThreads());
+            float[] logits = forward(model, batch);
             long inference = System.nanoTime() - start;
             metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
             int classes = model.config().classes();
@@ -127,7 +128,7 @@ public class Classifier {
         }
     }
 
-    private static float[] forward(ServedModel model, List<Pending> batch, int intraOpThreads) {
+    private static float[] forward(ServedModel model, List<Pending> batch) {
         int side = model.config().inputSize();
         int floats = model.preprocessor().floatsPerImage();
         float[] input = new float[batch.size() * floats];
@@ -135,7 +136,6 @@ public class Classifier {
             Images.Decoded image = batch.get(i).image();
             model.preprocessor().apply(image.chw(), image.height(), image.width(), input, i * floats, null);
         }
-        IntraOpThreads.use(intraOpThreads);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList out = model.model().getBlock().forward(new ParameterStore(manager, false),
                     new NDList(manager.create(input, new Shape(batch.size(), 3, side, side))), false);
