@@ -14,9 +14,12 @@ public final class IntraOpThreads {
 
     private IntraOpThreads() {}
 
-    /** Sets the count for operations on the calling thread; 0 or less means the engine's own default. */
+    /**
+     * Sets the count for operations on the calling thread; 0 or less means the engine's own default. Loads the
+     * engine first if nothing has yet (a thread may call this before any model exists).
+     */
     public static void use(int threads) {
-        if ("PyTorch".equals(Engine.getDefaultEngineName())) {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             int engineDefault = EngineDefault.THREADS; // read before the first change
             // PyTorch sets a thread's count from the process-wide one when the thread first asks for it, which could
             // be after another thread changed that: ask first, so the count set next is the one this thread keeps
