@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench;
 
+import dev.squeezepipe.infra.BrokerPlacement;
 import dev.squeezepipe.infra.LocalInfrastructure;
 import dev.squeezepipe.infra.ServiceProperties;
 import io.micronaut.context.ApplicationContext;
@@ -9,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The embedded default for commands and benchmarks: a real Kafka broker and S3 server in this JVM, and
- * service contexts pointed at them.
+ * The embedded default for commands and benchmarks: a real Kafka broker in a child JVM (or in this one), a real S3
+ * server in this JVM, and service contexts pointed at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -22,14 +23,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /**
      * Starts the broker and S3 server with their data under {@code dataDir}. The S3 keys are S3_ACCESS_KEY and
-     * S3_SECRET_KEY when both are set (so services run alone, or any S3 client, can join), else random.
+     * S3_SECRET_KEY when both are set (so services run alone, or any S3 client, can join), else random. The broker
+     * runs in a child JVM unless SQUEEZEPIPE_BROKER is {@code in-process}.
      */
     public static EmbeddedStack start(Path dataDir) throws Exception {
         String access = System.getenv("S3_ACCESS_KEY");
         String secret = System.getenv("S3_SECRET_KEY");
+        String broker = System.getenv("SQUEEZEPIPE_BROKER");
+        BrokerPlacement placement = broker == null || broker.isBlank() ? BrokerPlacement.CHILD_PROCESS
+                : BrokerPlacement.parse(broker);
         boolean given = access != null && !access.isBlank() && secret != null && !secret.isBlank();
-        return new EmbeddedStack(given ? LocalInfrastructure.start(dataDir, 0, 0, access, secret)
-                : LocalInfrastructure.start(dataDir));
+        return new EmbeddedStack(given ? LocalInfrastructure.start(dataDir, placement, 0, 0, access, secret)
+                : LocalInfrastructure.start(dataDir, placement));
     }
 
     public LocalInfrastructure infrastructure() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Kafka's own artifacts. Its log directory is formatted once, like {@code kafka-storage.sh format}; a restart
  * on the same directory keeps the cluster id and every topic.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements KafkaBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
@@ -50,6 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, bootstrap);
     }
 
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
     }

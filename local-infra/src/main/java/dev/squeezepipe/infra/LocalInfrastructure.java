@@ -10,27 +10,35 @@ import java.util.HexFormat;
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
-    private final EmbeddedKafka kafka;
+    private final KafkaBroker kafka;
     private final EmbeddedS3 s3;
     private final String accessKey;
     private final String secretKey;
 
-    private LocalInfrastructure(EmbeddedKafka kafka, EmbeddedS3 s3, String accessKey, String secretKey) {
+    private LocalInfrastructure(KafkaBroker kafka, EmbeddedS3 s3, String accessKey, String secretKey) {
         this.kafka = kafka;
         this.s3 = s3;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
     }
 
-    /** Starts both servers on free ports with fresh random credentials. */
+    /** Starts both servers in this JVM on free ports with fresh random credentials. */
     public static LocalInfrastructure start(Path dataDir) throws Exception {
-        return start(dataDir, 0, 0, randomKey(10), randomKey(20));
+        return start(dataDir, BrokerPlacement.IN_PROCESS, 0, 0, randomKey(10), randomKey(20));
     }
 
-    /** Starts both servers; a port of 0 picks a free one. */
-    public static LocalInfrastructure start(Path dataDir, int kafkaPort, int s3Port, String accessKey,
-            String secretKey) throws Exception {
-        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
+    /** Starts both servers on free ports with fresh random credentials, the broker where {@code placement} says. */
+    public static LocalInfrastructure start(Path dataDir, BrokerPlacement placement) throws Exception {
+        return start(dataDir, placement, 0, 0, randomKey(10), randomKey(20));
+    }
+
+    /** Starts both servers; a port of 0 picks a free one. The S3 server always runs in this JVM. */
+    public static LocalInfrastructure start(Path dataDir, BrokerPlacement placement, int kafkaPort, int s3Port,
+            String accessKey, String secretKey) throws Exception {
+        Path kafkaData = dataDir.resolve("kafka");
+        KafkaBroker kafka = placement == BrokerPlacement.CHILD_PROCESS
+                ? KafkaChildProcess.start(kafkaData, kafkaPort, dataDir.resolve("kafka-broker.log"))
+                : EmbeddedKafka.start(kafkaData, kafkaPort);
         try {
             TopicCreator.createAll(kafka.bootstrapServers());
             EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("s3"), s3Port, accessKey, secretKey);

@@ -1,0 +1,179 @@
+package dev.squeezepipe.infra;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same broker as {@link EmbeddedKafka}, run in a child JVM on this JVM's class path. The child stops when its
+ * standard input closes: on {@link #close()}, and also when this JVM dies without closing it, since the pipe
+ * closes with the process. Its output goes to a log file, named in every error.
+ */
+public final class KafkaChildProcess implements KafkaBroker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaChildProcess.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A broker for one laptop's traffic: a small heap, and only the quick C1 compiler, so that the broker does not
+     * spend a core for minutes compiling and recompiling its hot paths beside the services it serves.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1");
+
+    private final Process process;
+    private final String bootstrapServers;
+    private final Path logFile;
+
+    private KafkaChildProcess(Process process, String bootstrapServers, Path logFile) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts the broker with its data in {@code logDir} on {@code port} (0: a free one) and waits until it answers;
+     * the child's output goes to {@code logFile}.
+     */
+    public static KafkaChildProcess start(Path logDir, int port, Path logFile) throws IOException,
+            InterruptedException {
+        int brokerPort = port == 0 ? Ports.free() : port;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KafkaChildProcess.class.getName(),
+                logDir.toString(), String.valueOf(brokerPort)));
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        KafkaChildProcess broker = new KafkaChildProcess(process, bootstrap, logFile);
+        try {
+            broker.awaitAnswer();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            broker.close();
+            throw e;
+        }
+        LOG.info("Kafka broker (KRaft) in child process {} listening on {} with data in {}, output in {}",
+                process.pid(), bootstrap, logDir, logFile);
+        return broker;
+    }
+
+    /** The child's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close(); // the child's signal to shut the broker down cleanly
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Kafka child process {} did not stop within {}; killing it (output in {})", process.pid(),
+                        STOP_TIMEOUT, logFile);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitAnswer() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // a plain connect until the listener is bound: the admin client would log a warning for every refusal
+        while (!accepts()) {
+            checkProgress(deadline);
+            Thread.sleep(100);
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // each probe gives up quickly; the loop below owns the overall deadline
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                checkProgress(deadline);
+                try {
+                    admin.describeCluster().clusterId().get(2, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException notYet) {
+                    // the broker accepts connections before it serves requests
+                }
+            }
+        }
+    }
+
+    private boolean accepts() {
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private void checkProgress(long deadline) throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("Kafka child process exited with status " + process.exitValue()
+                    + " before answering on " + bootstrapServers + "; its output:\n" + tail());
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IOException("Kafka child process did not answer on " + bootstrapServers + " within "
+                    + START_TIMEOUT + "; its output:\n" + tail());
+        }
+    }
+
+    /** The end of the child's output, for error messages. */
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())) + "\n(all of it in "
+                + logFile + ")";
+    }
+
+    /**
+     * The child's entry point: {@code logDir port}. Starts the broker, then waits for standard input to close and
+     * stops it.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: KafkaChildProcess LOG_DIR PORT");
+            System.exit(2);
+        }
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(Path.of(args[0]), Integer.parseInt(args[1]));
+        } catch (Exception | LinkageError e) {
+            e.printStackTrace(); // to the log file the parent names in its error
+            System.exit(1); // a half-started broker may have left non-daemon threads that would keep this JVM up
+            return;
+        }
+        System.in.transferTo(OutputStream.nullOutputStream()); // returns once the parent closes the pipe or dies
+        LOG.info("standard input closed: stopping the broker");
+        kafka.close();
+        System.exit(0); // the broker's shutdown may leave non-daemon threads behind
+    }
+}
