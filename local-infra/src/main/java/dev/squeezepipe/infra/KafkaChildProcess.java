@@ -38,12 +38,12 @@ public final class KafkaChildProcess implements KafkaBroker {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
-    private final String bootstrapServers;
+    private final int port;
     private final Path logFile;
 
-    private KafkaChildProcess(Process process, String bootstrapServers, Path logFile) {
+    private KafkaChildProcess(Process process, int port, Path logFile) {
         this.process = process;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
         this.logFile = logFile;
     }
 
@@ -63,8 +63,7 @@ public final class KafkaChildProcess implements KafkaBroker {
         // appended: a restart on the same state directory keeps the earlier runs' output
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-        String bootstrap = "127.0.0.1:" + brokerPort;
-        KafkaChildProcess broker = new KafkaChildProcess(process, bootstrap, logFile);
+        KafkaChildProcess broker = new KafkaChildProcess(process, brokerPort, logFile);
         try {
             broker.awaitAnswer();
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -72,7 +71,7 @@ public final class KafkaChildProcess implements KafkaBroker {
             throw e;
         }
         LOG.info("Kafka broker (KRaft) in child process {} listening on {} with data in {}, output in {}",
-                process.pid(), bootstrap, logDir, logFile);
+                process.pid(), broker.bootstrapServers(), logDir, logFile);
         return broker;
     }
 
@@ -83,7 +82,7 @@ public final class KafkaChildProcess implements KafkaBroker {
 
     @Override
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "127.0.0.1:" + port;
     }
 
     @Override
@@ -111,7 +110,7 @@ public final class KafkaChildProcess implements KafkaBroker {
             Thread.sleep(100);
         }
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         // each probe gives up quickly; the loop below owns the overall deadline
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
@@ -129,7 +128,6 @@ public final class KafkaChildProcess implements KafkaBroker {
     }
 
     private boolean accepts() {
-        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             return true;
@@ -141,10 +139,10 @@ public final class KafkaChildProcess implements KafkaBroker {
     private void checkProgress(long deadline) throws IOException {
         if (!process.isAlive()) {
             throw new IOException("Kafka child process exited with status " + process.exitValue()
-                    + " before answering on " + bootstrapServers + "; its output:\n" + tail());
+                    + " before answering on " + bootstrapServers() + "; its output:\n" + tail());
         }
         if (System.nanoTime() > deadline) {
-            throw new IOException("Kafka child process did not answer on " + bootstrapServers + " within "
+            throw new IOException("Kafka child process did not answer on " + bootstrapServers() + " within "
                     + START_TIMEOUT + "; its output:\n" + tail());
         }
     }

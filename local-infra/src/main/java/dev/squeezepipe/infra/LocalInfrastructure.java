@@ -24,7 +24,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     /** Starts both servers in this JVM on free ports with fresh random credentials. */
     public static LocalInfrastructure start(Path dataDir) throws Exception {
-        return start(dataDir, BrokerPlacement.IN_PROCESS, 0, 0, randomKey(10), randomKey(20));
+        return start(dataDir, BrokerPlacement.IN_PROCESS);
     }
 
     /** Starts both servers on free ports with fresh random credentials, the broker where {@code placement} says. */
