@@ -25,9 +25,16 @@ public class ShardCache {
     private final ObjectStore store;
     private final Path dir;
 
-    public ShardCache(ObjectStore store, @Value("${shards.cache-dir:${java.io.tmpdir}/squeezepipe-shards}") String cacheDir) {
+    /** A blank {@code cacheDir} means {@code squeezepipe-shards} in the JVM's temporary folder. */
+    public ShardCache(ObjectStore store, @Value("${shards.cache-dir:}") String cacheDir) {
         this.store = store;
-        this.dir = Path.of(cacheDir);
+        this.dir = cacheDir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "squeezepipe-shards")
+                : Path.of(cacheDir);
+    }
+
+    /** Where verified shards are kept. */
+    public Path directory() {
+        return dir;
     }
 
     /** The shard's arrays, from the cache or S3. */

@@ -13,6 +13,7 @@ import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -26,6 +27,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -178,6 +182,14 @@ abstract class TrainerSuite {
         assertEquals("cifar", sidecar.spec().variant());
         assertEquals(List.of("ACCEPTED", "RUNNING"), statuses(jobId).stream().map(TrainingJobStatusChanged::status)
                 .distinct().limit(2).toList());
+        assertShardsCachedInTemporaryFolder(trainer.getBean(ShardCache.class).directory());
+    }
+
+    private static void assertShardsCachedInTemporaryFolder(Path cache) throws IOException {
+        assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "squeezepipe-shards"), cache);
+        try (Stream<Path> files = Files.list(cache)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".npz")), "verified shards in " + cache);
+        }
     }
 
     @Test
