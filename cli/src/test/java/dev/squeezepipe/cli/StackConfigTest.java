@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.topics.TopicSpec;
 import dev.squeezepipe.topics.Topics;
+import io.micronaut.context.env.DefaultEnvironment;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -96,6 +99,23 @@ class StackConfigTest {
         }
         for (String variable : env.keySet()) {
             assertTrue(read.contains(variable), "compose sets " + variable + " for " + name + ", which never reads it");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}-service: every setting resolves to a value with no placeholder left")
+    @ValueSource(strings = {"ingest", "trainer", "evaluator", "predictor"})
+    void everySettingResolvesWithoutPlaceholdersLeft(String environment) {
+        // Micronaut does not nest placeholders in defaults: ${A:${b}} resolves to the text "${b}".
+        Environment env = new DefaultEnvironment(() -> List.of(environment)).start();
+        try {
+            PropertySource source = env.getPropertySources().stream()
+                    .filter(s -> s.getName().equals("application-" + environment)).findFirst().orElseThrow();
+            for (String key : source) {
+                String value = env.getProperty(key, String.class).orElse("");
+                assertFalse(value.contains("${"), "application-" + environment + ".yml: " + key + " = " + value);
+            }
+        } finally {
+            env.stop();
         }
     }
 

@@ -10,7 +10,7 @@ public class TrainerSettings {
     private String checkpointsBucket = "checkpoints";
     private Duration datasetWait = Duration.ofMinutes(10);
     private int logEvery = 50;
-    private String instanceId = "trainer";
+    private String instanceId = defaultInstanceId();
     private String bootstrapServers = "localhost:9092";
 
     public String getCheckpointsBucket() {
@@ -39,13 +39,19 @@ public class TrainerSettings {
         this.logEvery = logEvery;
     }
 
-    /** Name of this trainer in status events. */
+    /** Name of this trainer in status events and its Kafka client id. */
     public String getInstanceId() {
         return instanceId;
     }
 
+    /** A blank id means {@link #defaultInstanceId()}. */
     public void setInstanceId(String instanceId) {
-        this.instanceId = instanceId;
+        this.instanceId = instanceId.isBlank() ? defaultInstanceId() : instanceId;
+    }
+
+    /** The host name (a container's id under Docker) and the process id: unique per replica, and says which one. */
+    static String defaultInstanceId() {
+        return System.getenv().getOrDefault("HOSTNAME", "trainer") + "-" + ProcessHandle.current().pid();
     }
 
     /** Kafka for the job consumer (the same broker as kafka.bootstrap.servers). */
