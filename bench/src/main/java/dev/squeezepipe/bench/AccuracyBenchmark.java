@@ -14,18 +14,20 @@ public final class AccuracyBenchmark {
 
     private AccuracyBenchmark() {}
 
-    /** {@code epochs} of 0 keeps the preset's. */
-    public static BenchResult run(Path data, String preset, int epochs) throws Exception {
+    /** {@code epochs} and {@code minutes} of 0 keep the preset's. */
+    public static BenchResult run(Path data, String preset, int epochs, double minutes) throws Exception {
         Path dir = Files.createTempDirectory("bench-accuracy-");
         long start = System.nanoTime();
         try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
             String datasetId = TrainFlow.ingest(stack, data, 0);
-            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> withEpochs(JobPresets.named(preset, id), epochs));
+            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes));
             TrainingJobSpec spec = outcome.checkpoint().spec();
             return new BenchResult()
                     .put("bench", "accuracy")
                     .put("preset", preset)
                     .put("model", TrainFlow.describe(spec))
+                    .put("epochs", spec.epochs())
+                    .put("time_budget_minutes", spec.timeBudgetMinutes() == null ? 0 : spec.timeBudgetMinutes())
                     .put("test_images", outcome.scores().images())
                     .put("top1", outcome.scores().top1())
                     .put("top5", outcome.scores().top5())
@@ -39,13 +41,4 @@ public final class AccuracyBenchmark {
         }
     }
 
-    public static TrainingJobSpec withEpochs(TrainingJobSpec p, int epochs) {
-        if (epochs <= 0) {
-            return p;
-        }
-        return new TrainingJobSpec(p.datasetId(), p.variant(), p.baseE(), p.incrE(), p.freq(), p.pct3x3(),
-                p.squeezeRatio(), p.classes(), p.inputSize(), epochs, p.batchSize(), p.momentum(), p.weightDecay(),
-                p.lrMode(), p.lrInit(), p.lrMax(), p.lrEnd(), Math.min(p.warmupEpochs(), epochs - 1), p.pretrainEpochs(),
-                p.augment(), p.seed(), p.checkpointEvery(), p.keepCheckpoints(), p.trainLimit());
-    }
 }

@@ -108,9 +108,19 @@ public final class TrainFlow {
         }
     }
 
+    /**
+     * The preset with {@code epochs} epochs (the maximum, with a time budget) and a budget of {@code minutes};
+     * 0 keeps the preset's value.
+     */
+    public static TrainingJobSpec adjusted(TrainingJobSpec preset, int epochs, double minutes) {
+        TrainingJobSpec spec = epochs > 0 ? preset.withEpochs(epochs) : preset;
+        return minutes > 0 ? spec.withTimeBudgetMinutes(minutes) : spec;
+    }
+
     /** Short name of a spec's network, for reports. */
     public static String describe(TrainingJobSpec spec) {
-        return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs, batch "
-                + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax();
+        String budget = spec.timeBudgetMinutes() == null ? "" : " (fit in " + spec.timeBudgetMinutes() + " min)";
+        return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs"
+                + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax();
     }
 }

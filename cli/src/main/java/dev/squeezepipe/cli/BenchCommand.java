@@ -33,8 +33,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "cpu", description = "accuracy: the preset to train")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "accuracy: epochs (0: the preset's)")
+    @Option(names = "--epochs", defaultValue = "0", description = "accuracy: epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
     int epochs;
+
+    @Option(names = "--minutes", defaultValue = "0", description = "accuracy: time budget (0: the preset's)")
+    double minutes;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
                 PredictBenchmark.run(data, requests).print();
                 return 0;
             case "accuracy":
-                AccuracyBenchmark.run(data, preset, epochs).print();
+                AccuracyBenchmark.run(data, preset, epochs, minutes).print();
                 return 0;
             default:
                 System.err.println("unknown benchmark '" + name + "'; expected ingest, train, predict or accuracy");

@@ -2,7 +2,6 @@ package dev.squeezepipe.cli;
 
 import dev.squeezepipe.bench.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.trainer.JobPresets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +23,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "cpu", description = "recipe (224px, GPU-sized) or cpu")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "epochs (0: the preset's)")
+    @Option(names = "--epochs", defaultValue = "0", description = "epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
     int epochs;
+
+    @Option(names = "--minutes", defaultValue = "0",
+            description = "time budget: as many epochs as fit, up to --epochs (0: the preset's; the cpu preset's is 112)")
+    double minutes;
 
     @Option(names = "--limit", defaultValue = "0", description = "images per split to ingest (0: all)")
     int limit;
@@ -37,7 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state)) {
             String datasetId = TrainFlow.ingest(stack, dataOption.data, limit);
-            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> withEpochs(JobPresets.named(preset, id)));
+            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId,
+                    id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes));
             System.out.printf(Locale.ROOT, "%s: %s; test top-1 %.4f, top-5 %.4f on %d images (%.1f min)%n",
                     outcome.jobId(), TrainFlow.describe(outcome.checkpoint().spec()), outcome.scores().top1(),
                     outcome.scores().top5(), outcome.scores().images(), outcome.trainMinutes());
@@ -45,9 +49,5 @@ final class TrainCommand implements Callable<Integer> {
                     outcome.jobId(), datasetId, outcome.scores().top1(), outcome.scores().top5(), outcome.trainMinutes());
             return 0;
         }
-    }
-
-    private TrainingJobSpec withEpochs(TrainingJobSpec preset) {
-        return dev.squeezepipe.bench.AccuracyBenchmark.withEpochs(preset, epochs);
     }
 }

@@ -1,7 +1,7 @@
 package dev.squeezepipe.cli;
 
 import dev.squeezepipe.bench.EmbeddedStack;
-import dev.squeezepipe.bench.AccuracyBenchmark;
+import dev.squeezepipe.bench.TrainFlow;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
@@ -31,7 +31,7 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "epochs of the cpu preset (0: the preset's)")
+    @Option(names = "--epochs", defaultValue = "0", description = "maximum epochs of the cpu preset, within its time budget (0: the preset's)")
     int epochs;
 
     @Option(names = "--no-train", description = "start and ingest, but submit no training job")
@@ -59,7 +59,7 @@ final class UpCommand implements Callable<Integer> {
             if (!noTrain) {
                 String jobId = "cpu-" + UUID.randomUUID();
                 services.get(1).getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId,
-                        AccuracyBenchmark.withEpochs(JobPresets.named("cpu", ingested.datasetId()), epochs), Instant.now()));
+                        TrainFlow.adjusted(JobPresets.named("cpu", ingested.datasetId()), epochs, 0), Instant.now()));
                 System.out.println("submitted " + jobId + "; follow it at http://localhost:8082/jobs/" + jobId);
             }
             CountDownLatch stopped = new CountDownLatch(1);

@@ -30,10 +30,36 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param checkpointEvery epochs between checkpoints
  * @param keepCheckpoints checkpoints kept per run
  * @param trainLimit use only the first N training images (0: all)
+ * @param timeBudgetMinutes when set, {@code epochs} is a maximum: at the end of the warmup (or of the first epoch)
+ *        the trainer fixes the run at as many epochs as fit in this many minutes from the job's start, and the
+ *        learning-rate schedule decays over those
  */
 @Serdeable
 public record TrainingJobSpec(String datasetId, String variant, int baseE, int incrE, int freq, double pct3x3,
         double squeezeRatio, int classes, int inputSize, int epochs, int batchSize, double momentum,
         double weightDecay, String lrMode, double lrInit, double lrMax, double lrEnd, int warmupEpochs,
         int pretrainEpochs, boolean augment, long seed, int checkpointEvery, int keepCheckpoints,
-        @Nullable Integer trainLimit) {}
+        @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes) {
+
+    /** This spec with {@code epochs} epochs; a longer warmup is cut to leave at least one epoch of decay. */
+    public TrainingJobSpec withEpochs(int epochs) {
+        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
+                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
+                Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed, checkpointEvery,
+                keepCheckpoints, trainLimit, timeBudgetMinutes);
+    }
+
+    /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */
+    public TrainingJobSpec withTimeBudgetMinutes(Double minutes) {
+        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
+                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
+                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes);
+    }
+
+    /** This spec reading only the first {@code limit} training images. */
+    public TrainingJobSpec withTrainLimit(Integer limit) {
+        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
+                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
+                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes);
+    }
+}

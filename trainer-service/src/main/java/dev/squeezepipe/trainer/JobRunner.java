@@ -1,11 +1,5 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.service.ShardCache;
-
-import dev.squeezepipe.service.Cancellation;
-
-import dev.squeezepipe.service.SplitData;
-
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -27,6 +21,9 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
+import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.service.SplitData;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
@@ -69,6 +66,7 @@ public class JobRunner {
 
     /** Trains {@code job} to the end; cancellation surfaces as {@link InterruptedException}. */
     public void run(TrainingJobSubmitted job, int attempt, Cancellation cancellation) throws Exception {
+        long jobStart = System.nanoTime();
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
         String runId = job.jobId();
@@ -78,15 +76,18 @@ public class JobRunner {
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
         SplitData data = SplitData.load(shards, cache, limit, cancellation);
         int stepsPerEpoch = (data.size() + spec.batchSize() - 1) / spec.batchSize();
-        LearningRateSchedule schedule = new LearningRateSchedule(JobValidator.schedule(spec, stepsPerEpoch));
-        LOG.info("{} (attempt {}): {} on {} images of {}, {} epochs of {} steps, batch {}, device {}", runId, attempt,
-                config.variant().id(), data.size(), spec.datasetId(), spec.epochs(), stepsPerEpoch, spec.batchSize(),
-                Engine.getInstance().getDevices(1)[0]);
+        LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", runId, attempt,
+                config.variant().id(), data.size(), spec.datasetId(), spec.timeBudgetMinutes() == null ? "" : "up to ",
+                spec.epochs(), stepsPerEpoch, spec.batchSize(), Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
         IntraOpThreads.use(0); // the engine's default on this thread, whatever a predictor in the same JVM set last
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
             CheckpointSidecar resume = newestCheckpoint(runId);
+            // a budgeted run resumed after its epoch count was fixed keeps that count (its checkpoints carry it)
+            TrainingJobSpec plan = resume == null || spec.timeBudgetMinutes() == null ? spec
+                    : spec.withEpochs(resume.spec().epochs());
+            RunSchedule schedule = new RunSchedule(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             long stepsDone = resume == null ? 0 : resume.step();
             MomentumSgd optimizer = MomentumSgd.builder()
@@ -95,14 +96,7 @@ public class JobRunner {
                     .optWeightDecays((float) spec.weightDecay())
                     .build();
             if (resume != null) {
-                checkpoints.loadInto(model, resume);
-                byte[] state = checkpoints.optimizerState(resume);
-                if (state != null) {
-                    optimizer.restoreState(model.getBlock(), state, model.getNDManager(),
-                            "checkpoint " + resume.checkpointId());
-                }
-                LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", runId, resume.checkpointId(),
-                        resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
+                restore(model, optimizer, resume);
                 republish(job, resume); // the event may not have gone out before the previous trainer stopped
             }
             ProgressListener progress = new ProgressListener(runId, metrics.run(runId), schedule, stepsPerEpoch,
@@ -115,19 +109,48 @@ public class JobRunner {
                 trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
                 Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), spec.augment()));
                 long start = System.nanoTime();
-                for (int epoch = firstEpoch; epoch <= spec.epochs(); epoch++) {
+                for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                     progress.startEpoch(epoch, stepsDone);
                     trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
                     stepsDone = progress.step();
                     progress.endEpoch();
                     reporter.report(job.jobId(), runId, "RUNNING", attempt, epoch, stepsDone, null);
-                    if (epoch % spec.checkpointEvery() == 0 || epoch == spec.epochs()) {
-                        checkpoint(model, optimizer, job, epoch, stepsDone, progress, (System.nanoTime() - start) / 1e9);
+                    if (spec.timeBudgetMinutes() != null && epoch == EpochBudget.decisionEpoch(spec) && epoch < plan.epochs()) {
+                        plan = fitToBudget(runId, plan, epoch - firstEpoch + 1, start, jobStart);
+                        schedule.replace(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
+                    }
+                    if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
+                        checkpoint(model, optimizer, job, plan, epoch, stepsDone, progress,
+                                (System.nanoTime() - start) / 1e9);
                     }
                 }
             }
+            reporter.report(job.jobId(), runId, "COMPLETED", attempt, plan.epochs(), 0, null);
         }
-        reporter.report(job.jobId(), runId, "COMPLETED", attempt, spec.epochs(), 0, null);
+    }
+
+    private void restore(Model model, MomentumSgd optimizer, CheckpointSidecar resume) throws Exception {
+        checkpoints.loadInto(model, resume);
+        byte[] state = checkpoints.optimizerState(resume);
+        if (state != null) {
+            optimizer.restoreState(model.getBlock(), state, model.getNDManager(), "checkpoint " + resume.checkpointId());
+        }
+        LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", resume.runId(), resume.checkpointId(),
+                resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
+    }
+
+    /** The plan with as many epochs as fit in the job's time budget, judged by this attempt's epochs so far. */
+    private static TrainingJobSpec fitToBudget(String runId, TrainingJobSpec plan, int epochsTrained,
+            long trainingStart, long jobStart) {
+        long now = System.nanoTime();
+        double secondsPerEpoch = (now - trainingStart) / 1e9 / epochsTrained;
+        double secondsLeft = plan.timeBudgetMinutes() * 60 - (now - jobStart) / 1e9;
+        int epochs = EpochBudget.epochsWithin(plan.epochs(), EpochBudget.decisionEpoch(plan), secondsPerEpoch,
+                secondsLeft);
+        LOG.info("{}: {} epochs fit in the {}-minute budget ({} s per epoch, {} min left); the learning rate decays"
+                + " over them", runId, epochs, plan.timeBudgetMinutes(), Math.round(secondsPerEpoch),
+                Math.round(secondsLeft / 60));
+        return plan.withEpochs(epochs);
     }
 
     private void trainEpoch(Trainer trainer, SplitData data, Preprocessor preprocessor, TrainingJobSpec spec,
@@ -151,11 +174,11 @@ public class JobRunner {
         }
     }
 
-    private void checkpoint(Model model, MomentumSgd optimizer, TrainingJobSubmitted job, int epoch, long step,
-            ProgressListener progress, double seconds) throws Exception {
+    private void checkpoint(Model model, MomentumSgd optimizer, TrainingJobSubmitted job, TrainingJobSpec plan,
+            int epoch, long step, ProgressListener progress, double seconds) throws Exception {
         String runId = job.jobId();
         CheckpointSidecar draft = new CheckpointSidecar(runId + "/" + epoch, runId, job.jobId(), epoch, step, null,
-                null, 0, job.spec(), progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null);
+                null, 0, plan, progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null);
         CheckpointSidecar stored = checkpoints.save(model, optimizer.saveState(model.getBlock()), draft);
         events.checkpoint(runId, published(job, stored));
         checkpoints.prune(runId, job.spec().keepCheckpoints());

@@ -27,6 +27,8 @@ public final class JobValidator {
         require(spec.keepCheckpoints() >= 1, "must keep at least 1 checkpoint, got " + spec.keepCheckpoints());
         require(spec.momentum() >= 0 && spec.momentum() < 1, "momentum must be in [0,1), got " + spec.momentum());
         require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
+        require(spec.timeBudgetMinutes() == null || spec.timeBudgetMinutes() > 0,
+                "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
         try {
             schedule(spec, 1);
             return SqueezeNetConfig.of(spec);

@@ -53,11 +53,10 @@ public class JobsController {
         if (request.preset() == null || request.datasetId() == null) {
             throw new IllegalArgumentException("give a spec, or a preset and a datasetId");
         }
-        TrainingJobSpec p = JobPresets.named(request.preset(), request.datasetId());
-        return new TrainingJobSpec(p.datasetId(), p.variant(), p.baseE(), p.incrE(), p.freq(), p.pct3x3(),
-                p.squeezeRatio(), p.classes(), p.inputSize(), request.epochs() != null ? request.epochs() : p.epochs(),
-                p.batchSize(), p.momentum(), p.weightDecay(), p.lrMode(), p.lrInit(), p.lrMax(), p.lrEnd(),
-                p.warmupEpochs(), p.pretrainEpochs(), p.augment(), p.seed(), p.checkpointEvery(), p.keepCheckpoints(),
-                request.trainLimit() != null ? request.trainLimit() : p.trainLimit());
+        TrainingJobSpec spec = JobPresets.named(request.preset(), request.datasetId());
+        if (request.epochs() != null) {
+            spec = spec.withEpochs(request.epochs());
+        }
+        return request.trainLimit() != null ? spec.withTrainLimit(request.trainLimit()) : spec;
     }
 }

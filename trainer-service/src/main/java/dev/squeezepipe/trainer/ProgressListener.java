@@ -3,7 +3,7 @@ package dev.squeezepipe.trainer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import dev.squeezepipe.schedule.LearningRateSchedule;
+import ai.djl.training.tracker.Tracker;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ final class ProgressListener extends TrainingListenerAdapter {
 
     private final String runId;
     private final TrainerMetrics.RunGauges gauges;
-    private final LearningRateSchedule schedule;
+    private final Tracker schedule;
     private final int stepsPerEpoch;
     private final int logEvery;
     private final Runnable heartbeat;
@@ -30,7 +30,7 @@ final class ProgressListener extends TrainingListenerAdapter {
     private int batches;
     private long epochStart;
 
-    ProgressListener(String runId, TrainerMetrics.RunGauges gauges, LearningRateSchedule schedule, int stepsPerEpoch,
+    ProgressListener(String runId, TrainerMetrics.RunGauges gauges, Tracker schedule, int stepsPerEpoch,
             int logEvery, Runnable heartbeat) {
         this.runId = runId;
         this.gauges = gauges;
