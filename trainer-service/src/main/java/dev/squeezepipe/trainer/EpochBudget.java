@@ -1,6 +1,7 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar;
 
 /**
  * How many epochs a job with a time budget trains. The count is fixed once, at the end of the warmup (the first
@@ -10,6 +11,14 @@ import dev.squeezepipe.events.TrainingJobSpec;
 final class EpochBudget {
 
     private EpochBudget() {}
+
+    /** The job's spec, with the epoch count a budgeted run fixed before the checkpoint it resumes from, if any. */
+    static TrainingJobSpec planned(TrainingJobSpec spec, CheckpointSidecar resume) {
+        if (resume == null || spec.timeBudgetMinutes() == null || resume.spec().epochs() == spec.epochs()) {
+            return spec;
+        }
+        return spec.withEpochs(resume.spec().epochs());
+    }
 
     /** The epoch (counted from 1, after any pretrain epochs) at whose end the count is fixed. */
     static int decisionEpoch(TrainingJobSpec spec) {

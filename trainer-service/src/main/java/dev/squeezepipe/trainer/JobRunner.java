@@ -84,9 +84,7 @@ public class JobRunner {
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
             CheckpointSidecar resume = newestCheckpoint(runId);
-            // a budgeted run resumed after its epoch count was fixed keeps that count (its checkpoints carry it)
-            TrainingJobSpec plan = resume == null || spec.timeBudgetMinutes() == null ? spec
-                    : spec.withEpochs(resume.spec().epochs());
+            TrainingJobSpec plan = EpochBudget.planned(spec, resume);
             RunSchedule schedule = new RunSchedule(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             long stepsDone = resume == null ? 0 : resume.step();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class EpochBudgetTest {
@@ -45,6 +47,16 @@ class EpochBudgetTest {
         assertEquals(5, fitted.warmupEpochs(), "warmup counts the pretrain epochs too: 5 < 2 + 4");
         assertEquals(112.0, fitted.timeBudgetMinutes());
         assertEquals(1, spec(100, 2, 0, null).withEpochs(2).warmupEpochs(), "one epoch of decay is left");
+    }
+
+    @Test
+    void resumedRunKeepsTheEpochCountItsCheckpointCarries() {
+        TrainingJobSpec job = spec(100, 2, 0, 112.0);
+        CheckpointSidecar fixed = new CheckpointSidecar("run/3", "run", "run", 3, 2346, "k", "sha", 1, job.withEpochs(41),
+                1.1, 0.6, 600, Instant.now(), null, null);
+        assertEquals(41, EpochBudget.planned(job, fixed).epochs());
+        assertEquals(2, EpochBudget.planned(job, fixed).warmupEpochs());
+        assertEquals(100, EpochBudget.planned(job, null).epochs(), "a fresh run starts from the maximum");
     }
 
     @Test
