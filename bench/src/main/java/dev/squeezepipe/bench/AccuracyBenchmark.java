@@ -20,7 +20,8 @@ public final class AccuracyBenchmark {
         long start = System.nanoTime();
         try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
             String datasetId = TrainFlow.ingest(stack, data, 0);
-            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId, id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes));
+            TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId,
+                    id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes));
             TrainingJobSpec spec = outcome.checkpoint().spec();
             return new BenchResult()
                     .put("bench", "accuracy")

@@ -33,7 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "cpu", description = "accuracy: the preset to train")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "accuracy: epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
+    @Option(names = "--epochs", defaultValue = "0",
+            description = "accuracy: epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
     int epochs;
 
     @Option(names = "--minutes", defaultValue = "0", description = "accuracy: time budget (0: the preset's)")

@@ -23,7 +23,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "cpu", description = "recipe (224px, GPU-sized) or cpu")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
+    @Option(names = "--epochs", defaultValue = "0",
+            description = "epochs (0: the preset's; the cpu preset's maximum, within its time budget)")
     int epochs;
 
     @Option(names = "--minutes", defaultValue = "0",

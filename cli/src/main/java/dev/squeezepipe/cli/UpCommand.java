@@ -31,7 +31,8 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
-    @Option(names = "--epochs", defaultValue = "0", description = "maximum epochs of the cpu preset, within its time budget (0: the preset's)")
+    @Option(names = "--epochs", defaultValue = "0",
+            description = "maximum epochs of the cpu preset, within its time budget (0: the preset's)")
     int epochs;
 
     @Option(names = "--no-train", description = "start and ingest, but submit no training job")

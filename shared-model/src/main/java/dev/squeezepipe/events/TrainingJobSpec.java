@@ -45,8 +45,8 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
     public TrainingJobSpec withEpochs(int epochs) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
-                Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed, checkpointEvery,
-                keepCheckpoints, trainLimit, timeBudgetMinutes);
+                Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed,
+                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes);
     }
 
     /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */

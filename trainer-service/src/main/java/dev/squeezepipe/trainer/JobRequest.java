@@ -12,8 +12,10 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param datasetId the dataset, with a preset
  * @param epochs overrides the preset's epochs
  * @param trainLimit overrides the preset's image limit
+ * @param timeBudgetMinutes overrides the preset's time budget (the cpu preset's is 112 minutes)
  * @param spec a full spec (wins over the preset)
  */
 @Serdeable
 public record JobRequest(@Nullable String jobId, @Nullable String preset, @Nullable String datasetId,
-        @Nullable Integer epochs, @Nullable Integer trainLimit, @Nullable TrainingJobSpec spec) {}
+        @Nullable Integer epochs, @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes,
+        @Nullable TrainingJobSpec spec) {}

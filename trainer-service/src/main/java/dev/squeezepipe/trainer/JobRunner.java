@@ -113,7 +113,8 @@ public class JobRunner {
                     stepsDone = progress.step();
                     progress.endEpoch();
                     reporter.report(job.jobId(), runId, "RUNNING", attempt, epoch, stepsDone, null);
-                    if (spec.timeBudgetMinutes() != null && epoch == EpochBudget.decisionEpoch(spec) && epoch < plan.epochs()) {
+                    if (spec.timeBudgetMinutes() != null && epoch == EpochBudget.decisionEpoch(spec)
+                            && epoch < plan.epochs()) {
                         plan = fitToBudget(runId, plan, epoch - firstEpoch + 1, start, jobStart);
                         schedule.replace(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
                     }

@@ -57,6 +57,9 @@ public class JobsController {
         if (request.epochs() != null) {
             spec = spec.withEpochs(request.epochs());
         }
+        if (request.timeBudgetMinutes() != null) {
+            spec = spec.withTimeBudgetMinutes(request.timeBudgetMinutes());
+        }
         return request.trainLimit() != null ? spec.withTrainLimit(request.trainLimit()) : spec;
     }
 }

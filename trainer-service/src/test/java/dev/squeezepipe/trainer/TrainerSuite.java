@@ -339,7 +339,7 @@ abstract class TrainerSuite {
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         try (HttpClient http = HttpClient.create(server.getURL())) {
             Map<?, ?> accepted = http.toBlocking().retrieve(HttpRequest.POST("/jobs",
-                    new JobRequest(null, "cpu", datasetId, 1, 64, null)), Map.class);
+                    new JobRequest(null, "cpu", datasetId, 1, 64, null, null)), Map.class);
             String jobId = (String) accepted.get("jobId");
             await().atMost(JOB).until(() -> {
                 Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);

@@ -1,0 +1,32 @@
+package dev.squeezepipe.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.squeezepipe.events.TrainingJobSpec;
+import org.junit.jupiter.api.Test;
+
+class JobsControllerTest {
+
+    @Test
+    void presetOverridesReachTheSpec() {
+        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", 30, 640, 45.0, null));
+        assertEquals("ds-1", spec.datasetId());
+        assertEquals(30, spec.epochs());
+        assertEquals(640, spec.trainLimit());
+        assertEquals(45.0, spec.timeBudgetMinutes());
+    }
+
+    @Test
+    void cpuPresetFitsItsEpochsInItsBudget() {
+        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", null, null, null, null));
+        assertEquals(JobPresets.CPU_BUDGET_MINUTES, spec.timeBudgetMinutes());
+        assertEquals(100, spec.epochs(), "the most it may train");
+    }
+
+    @Test
+    void requestWithoutSpecOrPresetIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> JobsController.specOf(new JobRequest(null, null, "ds-1", null, null, null, null)));
+    }
+}
