@@ -17,6 +17,7 @@ import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.trainer.CheckpointStore;
 import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.trainer.JobPresets;
 import dev.squeezepipe.trainer.JobStatusView;
 import dev.squeezepipe.trainer.JobValidator;
 import dev.squeezepipe.service.ShardCache;
@@ -108,13 +109,9 @@ public final class TrainFlow {
         }
     }
 
-    /**
-     * The preset with {@code epochs} epochs (the maximum, with a time budget) and a budget of {@code minutes};
-     * 0 keeps the preset's value.
-     */
+    /** {@link JobPresets#overridden} with the command line's convention: 0 keeps the preset's value. */
     public static TrainingJobSpec adjusted(TrainingJobSpec preset, int epochs, double minutes) {
-        TrainingJobSpec spec = epochs > 0 ? preset.withEpochs(epochs) : preset;
-        return minutes > 0 ? spec.withTimeBudgetMinutes(minutes) : spec;
+        return JobPresets.overridden(preset, epochs > 0 ? epochs : null, minutes > 0 ? minutes : null);
     }
 
     /** Short name of a spec's network, for reports. */

@@ -37,4 +37,13 @@ public final class JobPresets {
                 throw new IllegalArgumentException("unknown preset '" + name + "'; expected recipe, cpu or demo");
         }
     }
+
+    /**
+     * {@code preset} with {@code epochs} epochs (the maximum, with a time budget) and a budget of {@code minutes};
+     * {@code null} keeps the preset's value.
+     */
+    public static TrainingJobSpec overridden(TrainingJobSpec preset, Integer epochs, Double minutes) {
+        TrainingJobSpec spec = epochs != null ? preset.withEpochs(epochs) : preset;
+        return minutes != null ? spec.withTimeBudgetMinutes(minutes) : spec;
+    }
 }

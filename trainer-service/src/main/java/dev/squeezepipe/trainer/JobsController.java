@@ -53,13 +53,8 @@ public class JobsController {
         if (request.preset() == null || request.datasetId() == null) {
             throw new IllegalArgumentException("give a spec, or a preset and a datasetId");
         }
-        TrainingJobSpec spec = JobPresets.named(request.preset(), request.datasetId());
-        if (request.epochs() != null) {
-            spec = spec.withEpochs(request.epochs());
-        }
-        if (request.timeBudgetMinutes() != null) {
-            spec = spec.withTimeBudgetMinutes(request.timeBudgetMinutes());
-        }
+        TrainingJobSpec spec = JobPresets.overridden(JobPresets.named(request.preset(), request.datasetId()),
+                request.epochs(), request.timeBudgetMinutes());
         return request.trainLimit() != null ? spec.withTrainLimit(request.trainLimit()) : spec;
     }
 }
