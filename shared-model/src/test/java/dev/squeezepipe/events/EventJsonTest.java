@@ -36,7 +36,7 @@ class EventJsonTest {
         roundTrips(new IngestFailed("i-1", "/data", "truncated", now));
         roundTrips(new TrainingJobSubmitted("job-1", new TrainingJobSpec("ds-1", "cifar", 128, 128, 2, 0.5, 0.125,
                 10, 32, 30, 64, 0.9, 1e-4, "linear", 0, 0.04, 0, 2, 0, true, 7, 1, 10, null, 112.5), now));
-        roundTrips(new TrainingJobStatusChanged("job-1", "run-1", "RUNNING", 1, 2, 300, null, "t-1", now));
+        roundTrips(new TrainingJobStatusChanged("job-1", "run-1", "RUNNING", 1, 2, 35, 300, null, "t-1", now));
         roundTrips(new CheckpointPublished("run-1/2", "run-1", "job-1", "ds-1", 2, 300, "checkpoints", "p", "s",
                 "abc", "cifar", 10, 32, 1.2, 0.55, now));
         roundTrips(new EvaluationCompleted("run-1/2", "run-1", 2, "COMPLETED", null, 10_000, 0.6, 0.9, 1.1,

@@ -153,12 +153,12 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         try {
             JobValidator.validate(job.spec());
         } catch (InvalidJobException e) {
-            reporter.report(job.jobId(), job.jobId(), "FAILED", 1, 0, 0, e.getMessage());
+            reporter.failed(job.jobId(), 1, e.getMessage());
             deadLetter(kafka, record, partition, "invalid job " + job.jobId() + ": " + e.getMessage(), origin);
             return;
         }
         int attempt = latest.map(s -> s.attempt() + 1).orElse(1);
-        reporter.report(job.jobId(), job.jobId(), "ACCEPTED", attempt, 0, 0, null);
+        reporter.accepted(job.jobId(), attempt, job.spec().epochs());
         Cancellation cancellation = new Cancellation();
         TrainingJobSubmitted accepted = job;
         Future<?> future = jobThread.submit(() -> {
@@ -187,7 +187,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             LOG.error("Job {} failed: {}", done.jobId(), reason, cause);
             int attempt = view.latest(done.jobId()).map(TrainingJobStatusChanged::attempt).orElse(1);
-            reporter.report(done.jobId(), done.jobId(), "FAILED", attempt, 0, 0, reason);
+            reporter.failed(done.jobId(), attempt, reason);
         }
         commit(kafka, done.partition(), done.offset());
         kafka.resume(kafka.paused());

@@ -70,7 +70,7 @@ public class JobRunner {
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
         String runId = job.jobId();
-        reporter.report(job.jobId(), runId, "RUNNING", attempt, 0, 0, null);
+        reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
         List<dev.squeezepipe.events.DatasetShardAnnounced> shards =
                 catalog.awaitSplit(spec.datasetId(), Split.TRAIN, settings.getDatasetWait(), cancellation);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
@@ -108,23 +108,23 @@ public class JobRunner {
                 Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), spec.augment()));
                 long start = System.nanoTime();
                 for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
-                    progress.startEpoch(epoch, stepsDone);
+                    progress.startEpoch(epoch, plan.epochs(), stepsDone);
                     trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
                     stepsDone = progress.step();
                     progress.endEpoch();
-                    reporter.report(job.jobId(), runId, "RUNNING", attempt, epoch, stepsDone, null);
                     if (spec.timeBudgetMinutes() != null && epoch == EpochBudget.decisionEpoch(spec)
                             && epoch < plan.epochs()) {
                         plan = fitToBudget(runId, plan, epoch - firstEpoch + 1, start, jobStart);
                         schedule.replace(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
                     }
+                    reporter.running(job.jobId(), attempt, epoch, plan.epochs(), stepsDone);
                     if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
                         checkpoint(model, optimizer, job, plan, epoch, stepsDone, progress,
                                 (System.nanoTime() - start) / 1e9);
                     }
                 }
             }
-            reporter.report(job.jobId(), runId, "COMPLETED", attempt, plan.epochs(), 0, null);
+            reporter.completed(job.jobId(), attempt, plan.epochs(), stepsDone);
         }
     }
 

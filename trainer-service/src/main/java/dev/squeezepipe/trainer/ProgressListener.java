@@ -23,6 +23,7 @@ final class ProgressListener extends TrainingListenerAdapter {
     private final int logEvery;
     private final Runnable heartbeat;
     private int epoch;
+    private int epochs;
     private long step;
     private double lossSum;
     private long correct;
@@ -40,9 +41,14 @@ final class ProgressListener extends TrainingListenerAdapter {
         this.heartbeat = heartbeat;
     }
 
-    /** Starts an epoch; {@code stepsDone} counts every step before it, including a resumed run's. */
-    void startEpoch(int epochNumber, long stepsDone) {
+    /**
+     * Starts epoch {@code epochNumber} of {@code epochCount}; {@code stepsDone} counts every step before it,
+     * including a resumed run's.
+     */
+    void startEpoch(int epochNumber, int epochCount, long stepsDone) {
         epoch = epochNumber;
+        epochs = epochCount;
+        gauges.plan(epochCount);
         step = stepsDone;
         lossSum = 0;
         correct = 0;
@@ -69,8 +75,9 @@ final class ProgressListener extends TrainingListenerAdapter {
         seen += labels.size();
         gauges.update(meanLoss(), accuracy(), imagesPerSecond(), lr(), epoch, step);
         if (batches % logEvery == 0) {
-            LOG.info(String.format(Locale.ROOT, "%s epoch %d step %d/%d: loss %.4f, accuracy %.4f, lr %.5f, %.0f images/s",
-                    runId, epoch, batches, stepsPerEpoch, meanLoss(), accuracy(), lr(), imagesPerSecond()));
+            LOG.info(String.format(Locale.ROOT,
+                    "%s epoch %d/%d step %d/%d: loss %.4f, accuracy %.4f, lr %.5f, %.0f images/s", runId, epoch,
+                    epochs, batches, stepsPerEpoch, meanLoss(), accuracy(), lr(), imagesPerSecond()));
             heartbeat.run();
         }
     }
@@ -78,8 +85,9 @@ final class ProgressListener extends TrainingListenerAdapter {
     /** Logs the epoch's summary, like the tutorial's TimeMonitor. */
     void endEpoch() {
         double seconds = (System.nanoTime() - epochStart) / 1e9;
-        LOG.info(String.format(Locale.ROOT, "%s epoch %d done: loss %.4f, accuracy %.4f, %.1f s (%.1f ms/step), %.0f images/s",
-                runId, epoch, meanLoss(), accuracy(), seconds, 1000 * seconds / Math.max(1, batches), imagesPerSecond()));
+        LOG.info(String.format(Locale.ROOT,
+                "%s epoch %d/%d done: loss %.4f, accuracy %.4f, %.1f s (%.1f ms/step), %.0f images/s", runId, epoch,
+                epochs, meanLoss(), accuracy(), seconds, 1000 * seconds / Math.max(1, batches), imagesPerSecond()));
     }
 
     long step() {

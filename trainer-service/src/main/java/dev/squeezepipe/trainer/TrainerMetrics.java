@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** Per-run gauges: loss, training accuracy, images/s, learning rate, epoch and step. */
+/** Per-run gauges: loss, training accuracy, images/s, learning rate, epoch (and of how many) and step. */
 @Singleton
 @Requires(env = "trainer")
 public class TrainerMetrics {
@@ -33,6 +33,7 @@ public class TrainerMetrics {
         private final AtomicLong imagesPerSecond = new AtomicLong();
         private final AtomicLong learningRate = new AtomicLong();
         private final AtomicLong epoch = new AtomicLong();
+        private final AtomicLong epochs = new AtomicLong();
         private final AtomicLong step = new AtomicLong();
 
         RunGauges(MeterRegistry registry, String runId) {
@@ -41,6 +42,8 @@ public class TrainerMetrics {
             gauge(registry, runId, "trainer.images.per.second", "Training throughput", () -> get(imagesPerSecond));
             gauge(registry, runId, "trainer.learning.rate", "Learning rate of the last step", () -> get(learningRate));
             gauge(registry, runId, "trainer.epoch", "Current epoch", () -> (double) epoch.get());
+            gauge(registry, runId, "trainer.epochs", "Epochs the run trains (with a time budget: the maximum until"
+                    + " the end of the warmup, then the count that fits)", () -> (double) epochs.get());
             gauge(registry, runId, "trainer.step", "Optimizer steps done", () -> (double) step.get());
         }
 
@@ -51,6 +54,11 @@ public class TrainerMetrics {
             set(learningRate, lr);
             epoch.set(epochValue);
             step.set(stepValue);
+        }
+
+        /** The run trains {@code count} epochs. */
+        void plan(int count) {
+            epochs.set(count);
         }
 
         /** Images per second of the run's latest epoch so far. */

@@ -207,6 +207,10 @@ abstract class TrainerSuite {
         assertTrue(fitted >= 2 && fitted < 40, "the budget cut the run short of its 40 epochs: " + epochs);
         assertEquals(fitted, done.epoch());
         assertEquals(fitted, epochs.size(), "one checkpoint per epoch, none skipped: " + epochs);
+        List<TrainingJobStatusChanged> statuses = statuses(jobId);
+        assertEquals(40, statuses.get(0).epochs(), "accepted with the maximum: " + statuses);
+        assertTrue(statuses.stream().filter(s -> s.epoch() > 0).allMatch(s -> s.epochs() == fitted),
+                "every epoch's status counts the fitted epochs: " + statuses);
         CheckpointSidecar last = json.readValue(trainer.getBean(ObjectStore.class).get("checkpoints",
                 events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).get(fitted - 1).sidecarKey()),
                 CheckpointSidecar.class);
@@ -315,6 +319,7 @@ abstract class TrainerSuite {
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("FAILED", done.status());
         assertTrue(done.reason().contains("loss became"), done.reason());
+        assertEquals(2, done.epochs(), "the failed status keeps the run's plan");
     }
 
     @Test
@@ -345,9 +350,11 @@ abstract class TrainerSuite {
                 Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
                 return "COMPLETED".equals(status.get("status"));
             });
+            Map<?, ?> done = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
+            assertEquals(List.of(1, 1), List.of(done.get("epoch"), done.get("epochs")), "epoch 1 of 1: " + done);
             String metrics = http.toBlocking().retrieve("/prometheus");
             for (String name : List.of("trainer_loss", "trainer_accuracy", "trainer_images_per_second",
-                    "trainer_learning_rate", "trainer_epoch", "trainer_step")) {
+                    "trainer_learning_rate", "trainer_epoch", "trainer_epochs", "trainer_step")) {
                 assertTrue(metrics.contains(name + "{run=\"" + jobId + "\"}"), name + " for " + jobId);
             }
         }
