@@ -161,7 +161,7 @@ abstract class EvaluatorSuite {
         String sidecarKey = run + "/epoch-0002.json";
         store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,
                 sidecar.step(), sidecar.paramsKey(), sidecar.sha256(), sidecar.sizeBytes(), wider, 0, 0, 0,
-                Instant.now(), null, null)), "application/json");
+                Instant.now(), null, null, null)), "application/json");
         CheckpointPublished misfit = new CheckpointPublished(run + "/2", run, run, real.datasetId(), 2, real.step(),
                 real.bucket(), real.paramsKey(), sidecarKey, real.sha256(), "cifar-complex-bypass", 10, 32, 0, 0,
                 Instant.now());

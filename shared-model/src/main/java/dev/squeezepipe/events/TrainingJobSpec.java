@@ -30,9 +30,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param checkpointEvery epochs between checkpoints
  * @param keepCheckpoints checkpoints kept per run
  * @param trainLimit use only the first N training images (0: all)
- * @param timeBudgetMinutes when set, {@code epochs} is a maximum: at the end of the warmup (or of the first epoch)
- *        the trainer fixes the run at as many epochs as fit in this many minutes from the job's start, and the
- *        learning-rate schedule decays over those
+ * @param timeBudgetMinutes when set, {@code epochs} is a maximum: from the end of the warmup (or of the first
+ *        epoch) on, the trainer fits the run to as many epochs as fit in this many minutes from the job's start, and
+ *        the learning-rate schedule decays over those
  */
 @Serdeable
 public record TrainingJobSpec(String datasetId, String variant, int baseE, int incrE, int freq, double pct3x3,

@@ -55,6 +55,14 @@ public final class LearningRateSchedule implements Tracker {
         return (float) raw(step + pretrainSteps);
     }
 
+    /**
+     * The learning rate at a fractional step (0-based, after the pretrain offset; clamped to the schedule), for a
+     * schedule stretched onto another length.
+     */
+    public float interpolatedAt(double step) {
+        return (float) raw(Math.max(0, Math.min(step, length() - 1)) + pretrainSteps);
+    }
+
     /** All values, as the recipe's {@code get_lr} returns them. */
     public float[] values() {
         float[] out = new float[Math.toIntExact(length())];
@@ -64,7 +72,7 @@ public final class LearningRateSchedule implements Tracker {
         return out;
     }
 
-    private double raw(long i) {
+    private double raw(double i) {
         switch (spec.mode()) {
             case STEPS:
                 return steps(i);
@@ -77,11 +85,11 @@ public final class LearningRateSchedule implements Tracker {
         }
     }
 
-    private double warmup(long i) {
-        return spec.lrInit() + (spec.lrMax() - spec.lrInit()) / (double) warmupSteps * (double) i;
+    private double warmup(double i) {
+        return spec.lrInit() + (spec.lrMax() - spec.lrInit()) / (double) warmupSteps * i;
     }
 
-    private double steps(long i) {
+    private double steps(double i) {
         if (i < 0.3 * totalSteps) {
             return spec.lrMax();
         } else if (i < 0.6 * totalSteps) {
@@ -92,16 +100,16 @@ public final class LearningRateSchedule implements Tracker {
         return spec.lrMax() * 0.001;
     }
 
-    private double poly(long i) {
-        double base = 1.0 - ((double) i - (double) warmupSteps) / ((double) totalSteps - (double) warmupSteps);
+    private double poly(double i) {
+        double base = 1.0 - (i - (double) warmupSteps) / ((double) totalSteps - (double) warmupSteps);
         return Math.max(0.0, spec.lrMax() * base * base);
     }
 
-    private double linear(long i) {
+    private double linear(double i) {
         return spec.lrMax() - (spec.lrMax() - spec.lrEnd()) * (i - warmupSteps) / (double) (totalSteps - warmupSteps);
     }
 
-    private double cosine(long i) {
+    private double cosine(double i) {
         double decaySteps = totalSteps - warmupSteps;
         double linearDecay = (totalSteps - i) / decaySteps;
         // the recipe's cosine runs over steps since warmup, its linear factor over all steps

@@ -1,9 +1,11 @@
 package dev.squeezepipe.storage;
 
 import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.schedule.ScheduleRefit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The JSON stored beside a checkpoint's parameters: enough to verify the parameters and rebuild the network.
@@ -19,12 +21,14 @@ import java.time.Instant;
  * @param spec the job's full spec: variant, knobs, classes, input size, hyperparameters
  * @param trainLoss mean training loss of the epoch
  * @param trainAccuracy training accuracy of the epoch
- * @param seconds training time so far
+ * @param seconds time the job has run so far, over every attempt (what its time budget counts)
  * @param createdAt when
  * @param optimizerKey key of the optimizer's momentum buffers (same bucket), null when none were saved
  * @param optimizerSha256 hex sha256 of those bytes, null with them
+ * @param refits the changes a time budget made to the run's length so far, in order; null or empty: none
  */
 @Serdeable
 public record CheckpointSidecar(String checkpointId, String runId, String jobId, int epoch, long step, String paramsKey,
         String sha256, long sizeBytes, TrainingJobSpec spec, double trainLoss, double trainAccuracy, double seconds,
-        Instant createdAt, @Nullable String optimizerKey, @Nullable String optimizerSha256) {}
+        Instant createdAt, @Nullable String optimizerKey, @Nullable String optimizerSha256,
+        @Nullable List<ScheduleRefit> refits) {}

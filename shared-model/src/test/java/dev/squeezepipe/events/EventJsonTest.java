@@ -1,13 +1,18 @@
 package dev.squeezepipe.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.SplitManifest;
 import dev.squeezepipe.topics.TopicSpec;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +48,20 @@ class EventJsonTest {
                 List.of(0.5, 0.7), List.of(List.of(5L, 1L), List.of(2L, 7L)), true, 3.2, now));
         roundTrips(new ImageClassified("r-1", List.of(new ClassPrediction(3, "cat", 0.8)), "run-1/2", 2, 12.5));
         roundTrips(new SplitManifest("ds-1", "train", 1000, List.of(shard), "x"));
+    }
+
+    @Test
+    void checkpointSidecarKeepsItsRefitsAndReadsOlderSidecarsWithout() throws IOException {
+        TrainingJobSpec spec = new TrainingJobSpec("ds-1", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 33, 64, 0.9,
+                5e-4, "linear", 0, 0.05, 0, 2, 0, true, 1, 1, 10, null, 112.0);
+        CheckpointSidecar sidecar = new CheckpointSidecar("run-1/5", "run-1", "job-1", 5, 3910, "p", "abc", 10, spec,
+                0.9, 0.7, 950.5, Instant.parse("2026-11-30T23:00:00Z"), "o", "def",
+                List.of(new ScheduleRefit(2, 29), new ScheduleRefit(4, 33)));
+        roundTrips(sidecar);
+        String older = new String(json.writeValueAsBytes(sidecar), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"refits\":\\[[^\\]]*]", "");
+        assertFalse(older.contains("refits"), older);
+        assertNull(json.readValue(older, CheckpointSidecar.class).refits());
     }
 
     @Test

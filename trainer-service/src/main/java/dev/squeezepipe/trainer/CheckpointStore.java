@@ -62,7 +62,7 @@ public class CheckpointStore {
             CheckpointSidecar sidecar = new CheckpointSidecar(draft.checkpointId(), draft.runId(), draft.jobId(),
                     draft.epoch(), draft.step(), paramsKey, Hashing.sha256Hex(params), params.length, draft.spec(),
                     draft.trainLoss(), draft.trainAccuracy(), draft.seconds(), draft.createdAt(), optimizerKey,
-                    optimizerState == null ? null : Hashing.sha256Hex(optimizerState));
+                    optimizerState == null ? null : Hashing.sha256Hex(optimizerState), draft.refits());
             store.put(bucket, paramsKey, params, "application/octet-stream");
             if (optimizerState != null) {
                 store.put(bucket, optimizerKey, optimizerState, "application/octet-stream");

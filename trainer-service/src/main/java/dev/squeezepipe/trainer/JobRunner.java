@@ -21,6 +21,7 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
+import dev.squeezepipe.schedule.ScheduleRefit;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.service.SplitData;
@@ -84,8 +85,10 @@ public class JobRunner {
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
             CheckpointSidecar resume = newestCheckpoint(runId);
-            TrainingJobSpec plan = EpochBudget.planned(spec, resume);
-            RunSchedule schedule = new RunSchedule(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
+            List<ScheduleRefit> refits = EpochBudget.refits(spec, resume);
+            TrainingJobSpec plan = EpochBudget.planned(spec, refits);
+            RunSchedule schedule = new RunSchedule(new LearningRateSchedule(JobValidator.schedule(spec, stepsPerEpoch)),
+                    stepsPerEpoch, refits);
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             long stepsDone = resume == null ? 0 : resume.step();
             MomentumSgd optimizer = MomentumSgd.builder()
@@ -106,21 +109,22 @@ public class JobRunner {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
                 Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), spec.augment()));
-                long start = System.nanoTime();
+                EpochBudget budget = new EpochBudget(runId, spec, resume == null ? 0 : resume.seconds(), jobStart,
+                        System.nanoTime(), firstEpoch);
                 for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                     progress.startEpoch(epoch, plan.epochs(), stepsDone);
                     trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
                     stepsDone = progress.step();
                     progress.endEpoch();
-                    if (spec.timeBudgetMinutes() != null && epoch == EpochBudget.decisionEpoch(spec)
-                            && epoch < plan.epochs()) {
-                        plan = fitToBudget(runId, plan, epoch - firstEpoch + 1, start, jobStart);
-                        schedule.replace(new LearningRateSchedule(JobValidator.schedule(plan, stepsPerEpoch)));
+                    int fitted = budget.epochsAfter(epoch, plan.epochs(), System.nanoTime());
+                    if (fitted != plan.epochs()) {
+                        schedule.refit(epoch, fitted);
+                        plan = plan.withEpochs(fitted);
                     }
                     reporter.running(job.jobId(), attempt, epoch, plan.epochs(), stepsDone);
                     if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
-                        checkpoint(model, optimizer, job, plan, epoch, stepsDone, progress,
-                                (System.nanoTime() - start) / 1e9);
+                        checkpoint(model, optimizer, job, plan, schedule.refits(), epoch, stepsDone, progress,
+                                budget.secondsUsed(System.nanoTime()));
                     }
                 }
             }
@@ -136,20 +140,6 @@ public class JobRunner {
         }
         LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", resume.runId(), resume.checkpointId(),
                 resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
-    }
-
-    /** The plan with as many epochs as fit in the job's time budget, judged by this attempt's epochs so far. */
-    private static TrainingJobSpec fitToBudget(String runId, TrainingJobSpec plan, int epochsTrained,
-            long trainingStart, long jobStart) {
-        long now = System.nanoTime();
-        double secondsPerEpoch = (now - trainingStart) / 1e9 / epochsTrained;
-        double secondsLeft = plan.timeBudgetMinutes() * 60 - (now - jobStart) / 1e9;
-        int epochs = EpochBudget.epochsWithin(plan.epochs(), EpochBudget.decisionEpoch(plan), secondsPerEpoch,
-                secondsLeft);
-        LOG.info("{}: {} epochs fit in the {}-minute budget ({} s per epoch, {} min left); the learning rate decays"
-                + " over them", runId, epochs, plan.timeBudgetMinutes(), Math.round(secondsPerEpoch),
-                Math.round(secondsLeft / 60));
-        return plan.withEpochs(epochs);
     }
 
     private void trainEpoch(Trainer trainer, SplitData data, Preprocessor preprocessor, TrainingJobSpec spec,
@@ -174,10 +164,11 @@ public class JobRunner {
     }
 
     private void checkpoint(Model model, MomentumSgd optimizer, TrainingJobSubmitted job, TrainingJobSpec plan,
-            int epoch, long step, ProgressListener progress, double seconds) throws Exception {
+            List<ScheduleRefit> refits, int epoch, long step, ProgressListener progress, double seconds)
+            throws Exception {
         String runId = job.jobId();
         CheckpointSidecar draft = new CheckpointSidecar(runId + "/" + epoch, runId, job.jobId(), epoch, step, null,
-                null, 0, plan, progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null);
+                null, 0, plan, progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null, refits);
         CheckpointSidecar stored = checkpoints.save(model, optimizer.saveState(model.getBlock()), draft);
         events.checkpoint(runId, published(job, stored));
         checkpoints.prune(runId, job.spec().keepCheckpoints());

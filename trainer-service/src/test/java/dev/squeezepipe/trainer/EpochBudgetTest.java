@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.schedule.ScheduleRefit;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EpochBudgetTest {
@@ -50,13 +52,71 @@ class EpochBudgetTest {
     }
 
     @Test
-    void resumedRunKeepsTheEpochCountItsCheckpointCarries() {
+    void resumedRunFollowsTheRefitsItsCheckpointCarries() {
         TrainingJobSpec job = spec(100, 2, 0, 112.0);
-        CheckpointSidecar fixed = new CheckpointSidecar("run/3", "run", "run", 3, 2346, "k", "sha", 1, job.withEpochs(41),
-                1.1, 0.6, 600, Instant.now(), null, null);
-        assertEquals(41, EpochBudget.planned(job, fixed).epochs());
-        assertEquals(2, EpochBudget.planned(job, fixed).warmupEpochs());
-        assertEquals(100, EpochBudget.planned(job, null).epochs(), "a fresh run starts from the maximum");
+        List<ScheduleRefit> refits = List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 33));
+        CheckpointSidecar stored = sidecar(job.withEpochs(33), refits);
+        assertEquals(refits, EpochBudget.refits(job, stored));
+        assertEquals(33, EpochBudget.planned(job, refits).epochs());
+        assertEquals(2, EpochBudget.planned(job, refits).warmupEpochs());
+        assertEquals(List.of(), EpochBudget.refits(job, null), "a fresh run starts from the maximum");
+        assertEquals(100, EpochBudget.planned(job, List.of()).epochs());
+    }
+
+    @Test
+    void olderCheckpointsCountAsOneRefitAtTheEndOfTheWarmup() {
+        TrainingJobSpec job = spec(100, 2, 0, 112.0);
+        assertEquals(List.of(new ScheduleRefit(2, 41)), EpochBudget.refits(job, sidecar(job.withEpochs(41), null)));
+        assertEquals(List.of(), EpochBudget.refits(job, sidecar(job, null)));
+    }
+
+    @Test
+    void fitsAtTheEndOfTheWarmupFromTheWholeAttemptsSpeed() {
+        // 100 s of data loading, then two warmup epochs of 150 s: the 6,320 s left hold 42 more epochs of 150 s
+        EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
+        assertEquals(100, budget.epochsAfter(1, 100, seconds(250)), "not before the warmup's end");
+        assertEquals(44, budget.epochsAfter(2, 100, seconds(400)));
+    }
+
+    @Test
+    void growsWhenLaterEpochsRunFasterButOnlyInTheFirstHalfOfTheDecay() {
+        EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
+        int planned = budget.epochsAfter(2, 100, seconds(400));
+        // epoch 3 took 120 s, not 150: the 6,200 s left hold 51 more epochs of 120 s
+        assertEquals(54, budget.epochsAfter(3, planned, seconds(520)));
+        // epoch 30 of 54, past the middle of the decay (2..54): no more growth, even at ~62 s per epoch
+        assertEquals(54, budget.epochsAfter(30, 54, seconds(520 + 27 * 60)));
+    }
+
+    @Test
+    void shrinksWheneverLaterEpochsRunSlowerSoTheRunEndsInTime() {
+        EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
+        int planned = budget.epochsAfter(2, 100, seconds(400));
+        // epochs 3..40 took 200 s each: the budget is spent, and one more epoch of decay is kept
+        assertEquals(41, budget.epochsAfter(40, planned, seconds(400 + 38 * 200)));
+    }
+
+    @Test
+    void countsTheTimeEarlierAttemptsUsed() {
+        // resumed after epoch 10 with 1,800 s used; 20 s to load, then 150 s for epoch 11: the 4,750 s left hold 31
+        EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 1800, 0, seconds(20), 11);
+        assertEquals(1800 + 170, budget.secondsUsed(seconds(170)), 1e-9);
+        assertEquals(11 + 31, budget.epochsAfter(11, 44, seconds(170)));
+    }
+
+    @Test
+    void jobWithoutABudgetKeepsItsEpochs() {
+        EpochBudget budget = new EpochBudget("run", spec(30, 2, 0, null), 0, 0, 0, 1);
+        assertEquals(30, budget.epochsAfter(2, 30, seconds(1e6)));
+    }
+
+    private static long seconds(double s) {
+        return (long) (s * 1e9);
+    }
+
+    private static CheckpointSidecar sidecar(TrainingJobSpec spec, List<ScheduleRefit> refits) {
+        return new CheckpointSidecar("run/3", "run", "run", 3, 2346, "k", "sha", 1, spec, 1.1, 0.6, 600, Instant.now(),
+                null, null, refits);
     }
 
     @Test
