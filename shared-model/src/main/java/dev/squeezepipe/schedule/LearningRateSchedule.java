@@ -39,12 +39,17 @@ public final class LearningRateSchedule implements Tracker {
         return valueAt(step);
     }
 
+    /** This schedule for a run resumed after {@code stepsDone} steps (see {@link #resumedAfter(Tracker, long)}). */
+    public Tracker resumedAfter(long stepsDone) {
+        return resumedAfter(this, stepsDone);
+    }
+
     /**
-     * This schedule for a run resumed after {@code stepsDone} steps: a fresh optimizer counts from 1 again,
+     * {@code schedule} for a run resumed after {@code stepsDone} steps: a fresh optimizer counts from 1 again,
      * so its first update asks for step {@code stepsDone}.
      */
-    public Tracker resumedAfter(long stepsDone) {
-        return numUpdate -> getNewValue((int) Math.min(Integer.MAX_VALUE, numUpdate + stepsDone));
+    public static Tracker resumedAfter(Tracker schedule, long stepsDone) {
+        return numUpdate -> schedule.getNewValue((int) Math.min(Integer.MAX_VALUE, numUpdate + stepsDone));
     }
 
     /** The learning rate of step {@code step} (0-based, after the pretrain offset). */

@@ -92,7 +92,7 @@ public class JobRunner {
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             long stepsDone = resume == null ? 0 : resume.step();
             MomentumSgd optimizer = MomentumSgd.builder()
-                    .learningRate(schedule.resumedAfter(stepsDone))
+                    .learningRate(LearningRateSchedule.resumedAfter(schedule, stepsDone))
                     .momentum((float) spec.momentum())
                     .optWeightDecays((float) spec.weightDecay())
                     .build();

@@ -54,11 +54,6 @@ final class RunSchedule implements Tracker {
         return job.interpolatedAt(x);
     }
 
-    /** This schedule for an optimizer created after {@code stepsDone} steps: its first update asks for step stepsDone. */
-    Tracker resumedAfter(long stepsDone) {
-        return numUpdate -> getNewValue((int) Math.min(Integer.MAX_VALUE, numUpdate + stepsDone));
-    }
-
     /** Steps of the schedule after the first {@code count} of {@code all} refits. */
     private double length(List<ScheduleRefit> all, int count) {
         return count == 0 ? job.length() : (double) all.get(count - 1).epochs() * stepsPerEpoch;

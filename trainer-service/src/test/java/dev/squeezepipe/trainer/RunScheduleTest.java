@@ -50,7 +50,7 @@ class RunScheduleTest {
     @Test
     void resumedOptimizerAsksForTheStepsAfterTheCheckpoint() {
         RunSchedule run = new RunSchedule(linear(100), STEPS, List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 35)));
-        assertEquals(run.valueAt(600), run.resumedAfter(600).getNewValue(1));
+        assertEquals(run.valueAt(600), LearningRateSchedule.resumedAfter(run, 600).getNewValue(1));
         assertEquals(List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 35)), run.refits());
     }
 }
