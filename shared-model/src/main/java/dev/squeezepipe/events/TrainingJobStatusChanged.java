@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param status ACCEPTED, RUNNING, COMPLETED or FAILED
  * @param attempt 1 for the first trainer to take the job, +1 for each resume
  * @param epoch current epoch (1-based), 0 before training
- * @param epochs the epochs the run trains: with a time budget, the maximum until the trainer fits the count at the
- *     end of the warmup, then the fitted count; 0 when the job was not understood
+ * @param epochs the epochs the run trains: with a time budget, the maximum until the end of the warmup, then the
+ *     count the trainer has fitted by then (it refits after every epoch); 0 when the job was not understood
  * @param step optimizer steps done
  * @param reason why it failed, or null
  * @param trainer the trainer instance reporting
