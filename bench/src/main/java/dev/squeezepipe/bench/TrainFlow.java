@@ -118,6 +118,8 @@ public final class TrainFlow {
     public static String describe(TrainingJobSpec spec) {
         String budget = spec.timeBudgetMinutes() == null ? "" : " (fit in " + spec.timeBudgetMinutes() + " min)";
         return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs"
-                + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax();
+                + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax()
+                + (spec.labelSmoothing() == null || spec.labelSmoothing() == 0 ? ""
+                        : ", label smoothing " + spec.labelSmoothing());
     }
 }

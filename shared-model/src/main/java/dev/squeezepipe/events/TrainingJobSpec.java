@@ -33,33 +33,35 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param timeBudgetMinutes when set, {@code epochs} is a maximum: from the end of the warmup (or of the first
  *        epoch) on, the trainer fits the run to as many epochs as fit in this many minutes from the job's start, and
  *        the learning-rate schedule decays over those
+ * @param labelSmoothing share of each training target spread evenly over all classes (softmax cross-entropy
+ *        against {@code (1 - e) * onehot + e / classes}); {@code null} or 0: plain softmax cross-entropy
  */
 @Serdeable
 public record TrainingJobSpec(String datasetId, String variant, int baseE, int incrE, int freq, double pct3x3,
         double squeezeRatio, int classes, int inputSize, int epochs, int batchSize, double momentum,
         double weightDecay, String lrMode, double lrInit, double lrMax, double lrEnd, int warmupEpochs,
         int pretrainEpochs, boolean augment, long seed, int checkpointEvery, int keepCheckpoints,
-        @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes) {
+        @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes, @Nullable Double labelSmoothing) {
 
     /** This spec with {@code epochs} epochs; a longer warmup is cut to leave at least one epoch of decay. */
     public TrainingJobSpec withEpochs(int epochs) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
                 Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed,
-                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes);
+                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing);
     }
 
     /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */
     public TrainingJobSpec withTimeBudgetMinutes(Double minutes) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes);
+                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing);
     }
 
     /** This spec reading only the first {@code limit} training images. */
     public TrainingJobSpec withTrainLimit(Integer limit) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes);
+                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes, labelSmoothing);
     }
 }

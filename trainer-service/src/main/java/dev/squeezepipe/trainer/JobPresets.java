@@ -21,18 +21,18 @@ public final class JobPresets {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "recipe":
                 return new TrainingJobSpec(datasetId, "recipe", 128, 128, 2, 0.5, 0.125, 10, 224, 30, 32, 0.9, 1e-4,
-                        "linear", 0.0, 0.01, 0.0, 5, 0, true, 1, 1, 10, null, null);
+                        "linear", 0.0, 0.01, 0.0, 5, 0, true, 1, 1, 10, null, null, null);
             case "cpu":
                 // CIFAR stem with batch norm: 3 epochs here reach 71.8% top-1 against 46.9% for the plain (recipe,
                 // BN-free) network at its best seen lr, at ~121 s/epoch against ~92 (BENCHMARKS.md). The BN-free
                 // simple bypass was seen to die (loss stuck at ln 10) on short runs. As many epochs as fit in 112
                 // minutes (up to 100), so the whole run with ingest and scoring ends within two hours on any machine
                 return new TrainingJobSpec(datasetId, "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 100, 64,
-                        0.9, 5e-4, "linear", 0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, CPU_BUDGET_MINUTES);
+                        0.9, 5e-4, "linear", 0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, CPU_BUDGET_MINUTES, null);
             case "demo":
                 // a few epochs on a subset with the cpu preset's network and peak lr; one warmup epoch
                 return new TrainingJobSpec(datasetId, "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 5, 64,
-                        0.9, 5e-4, "linear", 0.0, 0.05, 0.0, 1, 0, true, 1, 1, 10, null, null);
+                        0.9, 5e-4, "linear", 0.0, 0.05, 0.0, 1, 0, true, 1, 1, 10, null, null, null);
             default:
                 throw new IllegalArgumentException("unknown preset '" + name + "'; expected recipe, cpu or demo");
         }

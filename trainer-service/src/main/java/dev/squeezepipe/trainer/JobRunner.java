@@ -9,7 +9,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
 import ai.djl.translate.Batchifier;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
@@ -102,7 +101,7 @@ public class JobRunner {
             }
             ProgressListener progress = new ProgressListener(runId, metrics.run(runId), schedule, stepsPerEpoch,
                     settings.getLogEvery(), () -> { });
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(SmoothedCrossEntropyLoss.of(spec))
                     .optOptimizer(optimizer)
                     .optDevices(Engine.getInstance().getDevices())
                     .addTrainingListeners(progress);

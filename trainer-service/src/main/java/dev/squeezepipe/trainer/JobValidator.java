@@ -29,6 +29,8 @@ public final class JobValidator {
         require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
         require(spec.timeBudgetMinutes() == null || spec.timeBudgetMinutes() > 0,
                 "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
+        require(spec.labelSmoothing() == null || spec.labelSmoothing() >= 0 && spec.labelSmoothing() < 1,
+                "label smoothing must be in [0,1), got " + spec.labelSmoothing());
         try {
             schedule(spec, 1);
             return SqueezeNetConfig.of(spec);
