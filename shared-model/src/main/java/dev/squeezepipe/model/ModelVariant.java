@@ -5,15 +5,18 @@ import java.util.Locale;
 /**
  * A network variant selectable by name: {@code recipe} or {@code cifar}, optionally followed by {@code -bn} (batch
  * norm after every convolution but the final one), then optionally by {@code -simple-bypass} or
- * {@code -complex-bypass}; {@code simple-bypass} and {@code complex-bypass} alone mean the recipe stem.
+ * {@code -complex-bypass}, then optionally by {@code -linear-head} (no ReLU after the final conv);
+ * {@code simple-bypass} and {@code complex-bypass} alone mean the recipe stem.
  *
  * @param stem the input stem
  * @param batchNorm whether a batch norm follows each convolution before its ReLU (not in the recipe)
  * @param bypass the bypass variant
+ * @param finalRelu whether a ReLU follows the final conv, as in the recipe; without it the logits can be negative
  */
-public record ModelVariant(Stem stem, boolean batchNorm, Bypass bypass) {
+public record ModelVariant(Stem stem, boolean batchNorm, Bypass bypass, boolean finalRelu) {
 
     private static final String BATCH_NORM = "-bn";
+    private static final String LINEAR_HEAD = "-linear-head";
 
     /** Parses a variant name, naming the accepted forms when it is not one. */
     public static ModelVariant parse(String name) {
@@ -32,23 +35,29 @@ public record ModelVariant(Stem stem, boolean batchNorm, Bypass bypass) {
         if (batchNorm) {
             rest = rest.substring(BATCH_NORM.length());
         }
+        boolean finalRelu = !rest.endsWith(LINEAR_HEAD);
+        if (!finalRelu) {
+            rest = rest.substring(0, rest.length() - LINEAR_HEAD.length());
+        }
         switch (rest) {
             case "":
-                return new ModelVariant(stem, batchNorm, Bypass.NONE);
+                return new ModelVariant(stem, batchNorm, Bypass.NONE, finalRelu);
             case "-simple-bypass":
-                return new ModelVariant(stem, batchNorm, Bypass.SIMPLE);
+                return new ModelVariant(stem, batchNorm, Bypass.SIMPLE, finalRelu);
             case "-complex-bypass":
-                return new ModelVariant(stem, batchNorm, Bypass.COMPLEX);
+                return new ModelVariant(stem, batchNorm, Bypass.COMPLEX, finalRelu);
             default:
                 throw new IllegalArgumentException("unknown model variant '" + name + "'; expected recipe or cifar,"
-                        + " optionally followed by -bn, then optionally by -simple-bypass or -complex-bypass"
-                        + " (e.g. cifar-bn-simple-bypass); simple-bypass and complex-bypass alone use the recipe stem");
+                        + " optionally followed by -bn, then optionally by -simple-bypass or -complex-bypass, then"
+                        + " optionally by -linear-head (e.g. cifar-bn-simple-bypass, cifar-bn-linear-head);"
+                        + " simple-bypass and complex-bypass alone use the recipe stem");
         }
     }
 
     /** The canonical name, which {@link #parse} reads back. */
     public String id() {
         String base = stem.name().toLowerCase(Locale.ROOT) + (batchNorm ? BATCH_NORM : "");
-        return bypass == Bypass.NONE ? base : base + "-" + bypass.name().toLowerCase(Locale.ROOT) + "-bypass";
+        String bypassed = bypass == Bypass.NONE ? base : base + "-" + bypass.name().toLowerCase(Locale.ROOT) + "-bypass";
+        return finalRelu ? bypassed : bypassed + LINEAR_HEAD;
     }
 }

@@ -34,7 +34,8 @@ class SqueezeNetTest {
         "complex-bypass, 10, 224, 1081802",
         "cifar, 10, 32, 729034",
         "cifar-complex-bypass, 10, 32, 1070282",
-        "cifar-bn, 10, 32, 732010"
+        "cifar-bn, 10, 32, 732010",
+        "cifar-bn-linear-head, 10, 32, 732010"
     })
     void hasExactParameterCount(String variant, int classes, int size, long expected) {
         assertEquals(expected, parameters(variant, classes, size, DesignSpace.DEFAULT));
@@ -49,7 +50,8 @@ class SqueezeNetTest {
         "cifar, 32, 10, 4",
         "cifar-simple-bypass, 32, 10, 4",
         "cifar-complex-bypass, 32, 10, 4",
-        "cifar-bn-simple-bypass, 32, 10, 4"
+        "cifar-bn-simple-bypass, 32, 10, 4",
+        "cifar-bn-linear-head, 32, 10, 4"
     })
     void forwardsToClassLogits(String variant, int size, int classes, int finalMap) {
         SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse(variant), classes, size, DesignSpace.DEFAULT);
@@ -98,7 +100,7 @@ class SqueezeNetTest {
     @Test
     void variantNamesRoundTrip() {
         for (String name : List.of("recipe", "cifar", "recipe-simple-bypass", "cifar-complex-bypass", "cifar-bn",
-                "cifar-bn-simple-bypass")) {
+                "cifar-bn-simple-bypass", "cifar-bn-linear-head", "cifar-complex-bypass-linear-head")) {
             assertEquals(name, ModelVariant.parse(name).id());
         }
         assertEquals("recipe-complex-bypass", ModelVariant.parse("complex-bypass").id());
@@ -118,6 +120,23 @@ class SqueezeNetTest {
             for (int c = 0; c < 10; c++) {
                 assertEquals(together[c], alone[c], 1e-4, "logit " + c);
             }
+        }
+    }
+
+    @Test
+    void linearHeadLetsLogitsGoNegativeWhereTheRecipesFinalReluClipsThem() {
+        assertTrue(minLogit("cifar-bn") >= 0, "the recipe's final ReLU keeps every logit >= 0");
+        assertTrue(minLogit("cifar-bn-linear-head") < 0, "without it, some of 20 logits are negative");
+    }
+
+    private static float minLogit(String variant) {
+        SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse(variant), 10, 32, DesignSpace.DEFAULT);
+        NamedSequentialBlock net = SqueezeNet.build(config);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, DataType.FLOAT32, SqueezeNet.inputShape(config, 2));
+            NDArray input = manager.randomUniform(0f, 1f, SqueezeNet.inputShape(config, 2));
+            return net.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow()
+                    .min().getFloat();
         }
     }
 }
