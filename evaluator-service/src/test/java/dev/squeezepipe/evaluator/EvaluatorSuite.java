@@ -156,7 +156,8 @@ abstract class EvaluatorSuite {
         TrainingJobSpec wider = new TrainingJobSpec(s.datasetId(), "cifar-complex-bypass", s.baseE(), s.incrE(), s.freq(),
                 s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(), s.momentum(),
                 s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(), s.pretrainEpochs(),
-                s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(), s.timeBudgetMinutes(), null);
+                s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(), s.timeBudgetMinutes(),
+                s.labelSmoothing());
         String run = "misfit-" + UUID.randomUUID();
         String sidecarKey = run + "/epoch-0002.json";
         store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,
