@@ -22,6 +22,7 @@ import dev.squeezepipe.trainer.JobStatusView;
 import dev.squeezepipe.trainer.JobValidator;
 import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.trainer.ShardCatalog;
+import dev.squeezepipe.trainer.SmoothedCrossEntropyLoss;
 import dev.squeezepipe.trainer.TrainerEvents;
 import dev.squeezepipe.service.SplitData;
 import io.micronaut.context.ApplicationContext;
@@ -119,7 +120,6 @@ public final class TrainFlow {
         String budget = spec.timeBudgetMinutes() == null ? "" : " (fit in " + spec.timeBudgetMinutes() + " min)";
         return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs"
                 + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax()
-                + (spec.labelSmoothing() == null || spec.labelSmoothing() == 0 ? ""
-                        : ", label smoothing " + spec.labelSmoothing());
+                + (SmoothedCrossEntropyLoss.smooths(spec) ? ", label smoothing " + spec.labelSmoothing() : "");
     }
 }

@@ -39,11 +39,6 @@ public final class LearningRateSchedule implements Tracker {
         return valueAt(step);
     }
 
-    /** This schedule for a run resumed after {@code stepsDone} steps (see {@link #resumedAfter(Tracker, long)}). */
-    public Tracker resumedAfter(long stepsDone) {
-        return resumedAfter(this, stepsDone);
-    }
-
     /**
      * {@code schedule} for a run resumed after {@code stepsDone} steps: a fresh optimizer counts from 1 again,
      * so its first update asks for step {@code stepsDone}.

@@ -3,8 +3,8 @@ package dev.squeezepipe.trainer;
 import ai.djl.training.tracker.Tracker;
 import dev.squeezepipe.schedule.LearningRateSchedule;
 import dev.squeezepipe.schedule.ScheduleRefit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The run's learning-rate schedule: the job's schedule over its epochs (the maximum, with a time budget), fitted onto
@@ -17,22 +17,25 @@ final class RunSchedule implements Tracker {
 
     private final LearningRateSchedule job;
     private final int stepsPerEpoch;
-    private final List<ScheduleRefit> refits;
+    /** Immutable, replaced on each refit: the optimizer reads it per parameter per step without copying. */
+    private volatile List<ScheduleRefit> refits;
 
     RunSchedule(LearningRateSchedule job, int stepsPerEpoch, List<ScheduleRefit> refits) {
         this.job = job;
         this.stepsPerEpoch = stepsPerEpoch;
-        this.refits = new CopyOnWriteArrayList<>(refits);
+        this.refits = List.copyOf(refits);
     }
 
     /** From the end of {@code epoch} on, the run trains {@code epochs} epochs in all. */
     void refit(int epoch, int epochs) {
-        refits.add(new ScheduleRefit(epoch, epochs));
+        List<ScheduleRefit> next = new ArrayList<>(refits);
+        next.add(new ScheduleRefit(epoch, epochs));
+        refits = List.copyOf(next);
     }
 
     /** The refits so far, in order: stored with every checkpoint, so a resumed run follows the same schedule. */
     List<ScheduleRefit> refits() {
-        return List.copyOf(refits);
+        return refits;
     }
 
     /** DJL counts updates from 1: update 1 is step 0. Past the end the last value holds. */
@@ -43,7 +46,7 @@ final class RunSchedule implements Tracker {
 
     /** The learning rate of step {@code step} (0-based, after any pretrain epochs). */
     float valueAt(long step) {
-        List<ScheduleRefit> all = refits();
+        List<ScheduleRefit> all = refits;
         double x = Math.max(0, Math.min(step, length(all, all.size()) - 1));
         for (int k = all.size() - 1; k >= 0; k--) {
             double from = (double) all.get(k).epoch() * stepsPerEpoch;

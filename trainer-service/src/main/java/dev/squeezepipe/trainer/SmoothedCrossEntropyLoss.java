@@ -22,9 +22,13 @@ public final class SmoothedCrossEntropyLoss extends Loss {
 
     /** The training loss {@code spec} asks for: plain softmax cross-entropy unless it sets label smoothing. */
     public static Loss of(TrainingJobSpec spec) {
-        Double smoothing = spec.labelSmoothing();
-        return smoothing == null || smoothing == 0 ? Loss.softmaxCrossEntropyLoss()
-                : new SmoothedCrossEntropyLoss(smoothing.floatValue());
+        return smooths(spec) ? new SmoothedCrossEntropyLoss(spec.labelSmoothing().floatValue())
+                : Loss.softmaxCrossEntropyLoss();
+    }
+
+    /** Whether {@code spec} sets a label smoothing other than 0. */
+    public static boolean smooths(TrainingJobSpec spec) {
+        return spec.labelSmoothing() != null && spec.labelSmoothing() != 0;
     }
 
     @Override
