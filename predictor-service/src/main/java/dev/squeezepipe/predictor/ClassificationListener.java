@@ -1,8 +1,7 @@
 package dev.squeezepipe.predictor;
 
-import dev.squeezepipe.events.ImageClassified;
-import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.topics.Topics;
+import io.micronaut.configuration.kafka.ConsumerAware;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -11,82 +10,87 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Classifies the requests on the request topic a poll at a time, so one poll's requests share inference
- * batches. Every request gets a result or a dead letter with the reason; the batch's offsets are committed only
- * after all of them are published. Until a model is loaded the poll is retried, not skipped.
+ * batches. Every request gets a result or a dead letter with the reason; a poll's offsets are committed only
+ * after all of them are acknowledged. While more requests wait, a poll is answered during the next one, so the
+ * inference threads keep working while the consumer fetches. Until a model is loaded the poll is retried.
  */
 @KafkaListener(groupId = "predictors", offsetReset = OffsetReset.EARLIEST, batch = true,
-        // offsets are committed once every result and dead letter of the poll is acknowledged
-        offsetStrategy = OffsetStrategy.SYNC,
-        // no model yet: retry the same poll every second instead of skipping it
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "1s", retryCount = 100000),
+        // PollAnswerer commits each poll once its results are acknowledged, which may be during the next poll
+        offsetStrategy = OffsetStrategy.DISABLED,
+        // no model yet: retry the same poll every second instead of skipping it (other failures rewind the
+        // consumer to the first request not answered themselves: see PollAnswerer)
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "1s", retryCount = 100000,
+                exceptionTypes = NoModelYetException.class),
         properties = {
             // an oversized request must reach the dead-letter path, not stall the consumer
             @Property(name = "max.partition.fetch.bytes", value = "67108864"),
             @Property(name = "fetch.max.bytes", value = "67108864"),
-            // a poll is many micro-batches: fewer idle gaps while a poll's results are acknowledged and committed
-            // (inference busy 1.86-1.88 of 2 threads at 1,024, 1.90-1.93 at 4,096)
+            // a poll is many micro-batches: fewer polls to answer, acknowledge and commit for a burst
             @Property(name = "max.poll.records", value = "4096")
         })
 @Requires(env = "predictor")
-public class ClassificationListener {
+public class ClassificationListener implements ConsumerAware<String, byte[]>, ConsumerRebalanceListener {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassificationListener.class);
 
     private final Classifier classifier;
-    private final PredictorEvents events;
-    private final PredictorMetrics metrics;
+    private final PollAnswerer answerer;
+    private Consumer<String, byte[]> consumer;
 
-    public ClassificationListener(Classifier classifier, PredictorEvents events, PredictorMetrics metrics) {
+    public ClassificationListener(Classifier classifier, PollAnswerer answerer) {
         this.classifier = classifier;
-        this.events = events;
-        this.metrics = metrics;
+        this.answerer = answerer;
+    }
+
+    @Override
+    public void setKafkaConsumer(Consumer<String, byte[]> consumer) {
+        this.consumer = consumer;
     }
 
     @Topic(Topics.CLASSIFICATION_REQUESTS)
     void onRequests(List<ConsumerRecord<String, byte[]>> records) {
         if (!classifier.ready()) {
-            throw new IllegalStateException("no model loaded yet; " + records.size() + " requests wait");
+            throw new NoModelYetException(records.size());
         }
-        List<CompletableFuture<Prediction>> results = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            metrics.request("kafka");
-            try {
-                results.add(classifier.classify(RequestImages.decode(record.value())));
-            } catch (Exception e) {
-                results.add(CompletableFuture.failedFuture(e));
-            }
+        answerer.submit(records);
+        try {
+            // more requests already waiting: leave this poll to the inference threads and fetch the next
+            answerer.answer(consumer, moreWaiting() ? 1 : 0);
+        } catch (ShuttingDownException stopping) {
+            LOG.info("Stopping with requests unanswered: they are read again after a restart or by another member");
         }
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            sent.add(publish(records.get(i), results.get(i)));
-        }
-        // every result and dead letter acknowledged before the poll's offsets are committed: nothing is lost
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
-    private CompletableFuture<?> publish(ConsumerRecord<String, byte[]> record, CompletableFuture<Prediction> result) {
-        String id = record.key() == null ? "" : record.key();
-        try {
-            Prediction prediction = result.join();
-            double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
-            metrics.latency("kafka", latency);
-            return events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(),
-                    prediction.modelVersion(), latency));
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof ShuttingDownException stopping) {
-                throw stopping; // not the request's fault: leave the poll uncommitted so it is answered after restart
+    private boolean moreWaiting() {
+        for (TopicPartition partition : consumer.assignment()) {
+            // the lag as of the last fetch, known without asking the broker
+            if (consumer.currentLag(partition).orElse(0) > 0) {
+                return true;
             }
-            metrics.failure("kafka");
-            metrics.deadLetter("kafka");
-            return events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
-                    "cannot classify: " + cause.getMessage(),
-                    record.topic() + "/" + record.partition() + "@" + record.offset());
         }
+        return false;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        try {
+            answerer.answer(consumer, 0); // the polls answered so far are committed before another member takes over
+        } catch (RuntimeException e) {
+            LOG.warn("Partitions revoked with requests unanswered; their next owner answers them: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        // nothing to do: a new member starts from the committed offsets
     }
 }

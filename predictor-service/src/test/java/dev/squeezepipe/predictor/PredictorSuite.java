@@ -45,9 +45,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +179,77 @@ abstract class PredictorSuite {
         ImageClassified any = all.values().iterator().next();
         assertEquals(5, any.top().size());
         assertTrue(any.top().get(0).probability() >= any.top().get(4).probability());
+    }
+
+    @Test
+    void answersABurstOfManyPollsOnceEachAndCommitsItAllWhenTheTopicGoesIdle() throws Exception {
+        Random random = new Random(4);
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 3000; i++) { // many polls: each answered while the next is fetched
+            String id = "burst-" + i + "-" + UUID.randomUUID();
+            sent.add(id);
+            request(id, randomCifar(random));
+        }
+        producer.flush();
+        await().atMost(WAIT).until(() -> results(sent).size() == sent.size());
+        Map<String, Long> answers = probe.on(Topics.CLASSIFICATION_RESULTS).stream().filter(r -> sent.contains(r.key()))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertEquals(Set.of(1L), Set.copyOf(answers.values()), "every request answered exactly once");
+        assertEquals(List.of(), deadLetters(sent));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure().kafkaBootstrapServers()))) {
+            await().atMost(WAIT).untilAsserted(() -> assertEquals(endOffsets(admin), committedOffsets(admin),
+                    "the predictors' committed offsets reach the end of the request topic"));
+        }
+    }
+
+    @Test
+    void aPredictorStoppedMidBurstLeavesNoRequestUnanswered() {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("micronaut.server.port", "-1");
+        Set<String> sent = new HashSet<>();
+        try (ApplicationContext second = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+            await().atMost(WAIT).until(() -> second.getBean(ModelSwapper.class).currentId() != null);
+            awaitPredictors(2); // the request topic's partitions now split between the two
+            Random random = new Random(5);
+            for (int i = 0; i < 3000; i++) {
+                String id = "stopped-" + i + "-" + UUID.randomUUID();
+                sent.add(id);
+                request(id, randomCifar(random));
+            }
+            producer.flush();
+            await().atMost(WAIT).until(() -> results(sent).size() >= 300);
+        } // stopped with requests in flight: what it had not committed goes back to the first predictor
+        await().atMost(WAIT).until(() -> results(sent).size() == sent.size());
+        assertEquals(List.of(), deadLetters(sent), "no request was dead-lettered");
+    }
+
+    private void awaitPredictors(int members) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure().kafkaBootstrapServers()))) {
+            await().atMost(WAIT).until(() -> {
+                var group = admin.describeConsumerGroups(List.of("predictors")).all().get().get("predictors");
+                return group.members().size() == members
+                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private static Map<TopicPartition, Long> committedOffsets(Admin admin) throws Exception {
+        return admin.listConsumerGroupOffsets("predictors").partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(Topics.CLASSIFICATION_REQUESTS))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        int partitions = admin.describeTopics(List.of(Topics.CLASSIFICATION_REQUESTS)).allTopicNames().get()
+                .get(Topics.CLASSIFICATION_REQUESTS).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(Topics.CLASSIFICATION_REQUESTS, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().entrySet().stream().filter(e -> e.getValue().offset() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     @Test
