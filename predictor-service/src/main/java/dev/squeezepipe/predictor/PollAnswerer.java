@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Answers the classification requests of each poll and commits the poll's offsets once every result and dead
@@ -59,8 +60,9 @@ public class PollAnswerer {
 
     /**
      * Answers and commits the submitted polls, oldest first, all but the newest {@code keep}. If one cannot be
-     * answered (a result not acknowledged, or the predictor stopping), the consumer is rewound to the first
-     * request not committed, so that it and every later one are read again, and the failure is thrown.
+     * answered (a result not acknowledged, or the predictor or its consumer stopping), the consumer is rewound to
+     * the first request not committed, so that it and every later one are read again, and the failure is thrown;
+     * stopping as a {@link ShuttingDownException}.
      */
     public void answer(Consumer<?, ?> consumer, int keep) {
         try {
@@ -71,6 +73,10 @@ public class PollAnswerer {
                 consumer.commitSync(nextOffsets(poll.records()));
                 submitted.removeFirst();
             }
+        } catch (WakeupException closing) {
+            rewind(consumer);
+            consumer.wakeup(); // the consumer is closing: its next poll must see the wake-up this commit took
+            throw new ShuttingDownException();
         } catch (RuntimeException e) {
             rewind(consumer);
             throw e;
