@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * What the predictor publishes. Sends return at once with the broker's acknowledgement to come, so a poll's
- * results go out together; {@link PollAnswerer} waits for all of them before its offsets are committed.
+ * results go out together; the listener waits for all of them before its offsets are committed.
  */
 @KafkaClient(id = "predictor-events", acks = KafkaClient.Acknowledge.ALL)
 public interface PredictorEvents {

@@ -185,7 +185,7 @@ abstract class PredictorSuite {
     void answersABurstOfManyPollsOnceEachAndCommitsItAllWhenTheTopicGoesIdle() throws Exception {
         Random random = new Random(4);
         Set<String> sent = new HashSet<>();
-        for (int i = 0; i < 3000; i++) { // many polls: each answered while the next is fetched
+        for (int i = 0; i < 3000; i++) { // a burst, arriving while the listener polls
             String id = "burst-" + i + "-" + UUID.randomUUID();
             sent.add(id);
             request(id, randomCifar(random));
