@@ -17,6 +17,7 @@ import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.testing.CifarFixtures;
+import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
@@ -39,7 +40,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -137,17 +137,6 @@ abstract class TrainerSuite {
 
     private List<TrainingJobStatusChanged> statuses(String jobId) {
         return events(Topics.TRAINING_JOB_STATUS, TrainingJobStatusChanged.class, jobId);
-    }
-
-    private void awaitGroupMembers(int members) {
-        Map<String, Object> props = Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            await().atMost(JOB).until(() -> {
-                var group = admin.describeConsumerGroups(List.of("trainers")).all().get().get("trainers");
-                return group.members().size() == members
-                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
-            });
-        }
     }
 
     private TrainingJobStatusChanged awaitFinal(String jobId) {
@@ -250,7 +239,8 @@ abstract class TrainerSuite {
     void twoTrainersRunEachOfFourJobsExactlyOnce() {
         trainer("t-a");
         trainer("t-b");
-        awaitGroupMembers(2); // jobs submitted after the group settles are never moved mid-run
+        // jobs submitted after the group settles are never moved mid-run
+        ConsumerGroups.awaitMembers(infrastructure().kafkaBootstrapServers(), "trainers", 2, JOB);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             jobs.add(submit(tinySpec(datasetId, 2, 96, 0.01)));
