@@ -120,6 +120,8 @@ public final class TrainFlow {
         String budget = spec.timeBudgetMinutes() == null ? "" : " (fit in " + spec.timeBudgetMinutes() + " min)";
         return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs"
                 + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax()
-                + (SmoothedCrossEntropyLoss.smooths(spec) ? ", label smoothing " + spec.labelSmoothing() : "");
+                + (SmoothedCrossEntropyLoss.smooths(spec) ? ", label smoothing " + spec.labelSmoothing() : "")
+                + (spec.lowResSize() == null ? ""
+                        : ", first " + spec.lowResShare() + " of the epochs at " + spec.lowResSize() + "px");
     }
 }

@@ -35,33 +35,41 @@ import io.micronaut.serde.annotation.Serdeable;
  *        the learning-rate schedule decays over those
  * @param labelSmoothing share of each training target spread evenly over all classes (softmax cross-entropy
  *        against {@code (1 - e) * onehot + e / classes}); {@code null} or 0: plain softmax cross-entropy
+ * @param lowResSize progressive resizing: side the images are downscaled to in the run's first epochs (a share
+ *        {@code lowResShare} of them); the rest train at {@code inputSize}. {@code null}: every epoch at
+ *        {@code inputSize}
+ * @param lowResShare share of the epochs (of the count in force, with a time budget) trained at {@code lowResSize}
  */
 @Serdeable
 public record TrainingJobSpec(String datasetId, String variant, int baseE, int incrE, int freq, double pct3x3,
         double squeezeRatio, int classes, int inputSize, int epochs, int batchSize, double momentum,
         double weightDecay, String lrMode, double lrInit, double lrMax, double lrEnd, int warmupEpochs,
         int pretrainEpochs, boolean augment, long seed, int checkpointEvery, int keepCheckpoints,
-        @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes, @Nullable Double labelSmoothing) {
+        @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes, @Nullable Double labelSmoothing,
+        @Nullable Integer lowResSize, @Nullable Double lowResShare) {
 
     /** This spec with {@code epochs} epochs; a longer warmup is cut to leave at least one epoch of decay. */
     public TrainingJobSpec withEpochs(int epochs) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
                 Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed,
-                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing);
+                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing, lowResSize,
+                lowResShare);
     }
 
     /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */
     public TrainingJobSpec withTimeBudgetMinutes(Double minutes) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing);
+                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing, lowResSize,
+                lowResShare);
     }
 
     /** This spec reading only the first {@code limit} training images. */
     public TrainingJobSpec withTrainLimit(Integer limit) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes, labelSmoothing);
+                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes, labelSmoothing, lowResSize,
+                lowResShare);
     }
 }

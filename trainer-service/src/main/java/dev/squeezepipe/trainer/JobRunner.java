@@ -107,15 +107,22 @@ public class JobRunner {
                     .addTrainingListeners(progress);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
-                Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), spec.augment()));
+                ProgressiveResizing resizing = ProgressiveResizing.of(spec);
                 EpochBudget budget = new EpochBudget(runId, spec, resume == null ? 0 : resume.seconds(), jobStart,
                         System.nanoTime(), firstEpoch);
                 for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
+                    int side = resizing.sideOf(epoch, schedule.refits());
+                    if (resizing.resizes()
+                            && (epoch == firstEpoch || side != resizing.sideOf(epoch - 1, schedule.refits()))) {
+                        LOG.info("{}: from epoch {} on, images are {}x{} (progressive resizing)", runId, epoch, side,
+                                side);
+                    }
                     progress.startEpoch(epoch, plan.epochs(), stepsDone);
+                    Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(side, spec.augment()));
                     trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
                     stepsDone = progress.step();
                     progress.endEpoch();
-                    int fitted = budget.epochsAfter(epoch, plan.epochs(), System.nanoTime());
+                    int fitted = budget.epochsAfter(epoch, side, plan.epochs(), System.nanoTime());
                     if (fitted != plan.epochs()) {
                         schedule.refit(epoch, fitted);
                         plan = plan.withEpochs(fitted);

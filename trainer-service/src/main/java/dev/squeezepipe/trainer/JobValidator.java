@@ -31,11 +31,36 @@ public final class JobValidator {
                 "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
         require(spec.labelSmoothing() == null || spec.labelSmoothing() >= 0 && spec.labelSmoothing() < 1,
                 "label smoothing must be in [0,1), got " + spec.labelSmoothing());
+        requireResizing(spec);
         try {
             schedule(spec, 1);
-            return SqueezeNetConfig.of(spec);
+            SqueezeNetConfig config = SqueezeNetConfig.of(spec);
+            if (spec.lowResSize() != null) {
+                lowResConfig(config, spec.lowResSize());
+            }
+            return config;
         } catch (IllegalArgumentException e) {
             throw new InvalidJobException(e.getMessage());
+        }
+    }
+
+    private static void requireResizing(TrainingJobSpec spec) throws InvalidJobException {
+        require((spec.lowResSize() == null) == (spec.lowResShare() == null),
+                "lowResSize and lowResShare go together, got " + spec.lowResSize() + " and " + spec.lowResShare());
+        if (spec.lowResSize() != null) {
+            require(spec.lowResSize() >= 1 && spec.lowResSize() < spec.inputSize(),
+                    "lowResSize must be 1-" + (spec.inputSize() - 1) + " (below the input size), got " + spec.lowResSize());
+            require(spec.lowResShare() > 0 && spec.lowResShare() <= 1,
+                    "lowResShare must be in (0,1], got " + spec.lowResShare());
+        }
+    }
+
+    /** The network at the low resolution: fails, naming the field, when its feature map vanishes there. */
+    private static void lowResConfig(SqueezeNetConfig config, int side) {
+        try {
+            new SqueezeNetConfig(config.variant(), config.classes(), side, config.designSpace());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lowResSize: " + e.getMessage(), e);
         }
     }
 

@@ -15,24 +15,24 @@ class EpochBudgetTest {
 
     private static TrainingJobSpec spec(int epochs, int warmup, int pretrain, Double budget) {
         return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, warmup, pretrain, true, 1, 1, 10, null, budget, null);
+                0.0, 0.05, 0.0, warmup, pretrain, true, 1, 1, 10, null, budget, null, null, null);
     }
 
     @Test
     void fitsAsManyEpochsAsTheTimeLeftHolds() {
         // two warmup epochs of 130 s each, 107 of 112 minutes left: 49 more
-        assertEquals(51, EpochBudget.epochsWithin(100, 2, 130, 107 * 60));
+        assertEquals(51, EpochBudget.epochsWithin(100, 2, (e, n) -> 130, 107 * 60));
     }
 
     @Test
     void neverExceedsTheMaximumEpochs() {
-        assertEquals(100, EpochBudget.epochsWithin(100, 2, 10, 112 * 60));
+        assertEquals(100, EpochBudget.epochsWithin(100, 2, (e, n) -> 10, 112 * 60));
     }
 
     @Test
     void keepsOneEpochOfDecayWhenTheTimeHasRunOut() {
-        assertEquals(3, EpochBudget.epochsWithin(100, 2, 130, -60));
-        assertEquals(2, EpochBudget.epochsWithin(2, 1, 130, 0));
+        assertEquals(3, EpochBudget.epochsWithin(100, 2, (e, n) -> 130, -60));
+        assertEquals(2, EpochBudget.epochsWithin(2, 1, (e, n) -> 130, 0));
     }
 
     @Test
@@ -74,26 +74,26 @@ class EpochBudgetTest {
     void fitsAtTheEndOfTheWarmupFromTheWholeAttemptsSpeed() {
         // 100 s of data loading, then two warmup epochs of 150 s: the 6,320 s left hold 42 more epochs of 150 s
         EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
-        assertEquals(100, budget.epochsAfter(1, 100, seconds(250)), "not before the warmup's end");
-        assertEquals(44, budget.epochsAfter(2, 100, seconds(400)));
+        assertEquals(100, budget.epochsAfter(1, 32, 100, seconds(250)), "not before the warmup's end");
+        assertEquals(44, budget.epochsAfter(2, 32, 100, seconds(400)));
     }
 
     @Test
     void growsWhenLaterEpochsRunFasterButOnlyInTheFirstHalfOfTheDecay() {
         EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
-        int planned = budget.epochsAfter(2, 100, seconds(400));
+        int planned = budget.epochsAfter(2, 32, 100, seconds(400));
         // epoch 3 took 120 s, not 150: the 6,200 s left hold 51 more epochs of 120 s
-        assertEquals(54, budget.epochsAfter(3, planned, seconds(520)));
+        assertEquals(54, budget.epochsAfter(3, 32, planned, seconds(520)));
         // epoch 30 of 54, past the middle of the decay (2..54): no more growth, even at ~62 s per epoch
-        assertEquals(54, budget.epochsAfter(30, 54, seconds(520 + 27 * 60)));
+        assertEquals(54, budget.epochsAfter(30, 32, 54, seconds(520 + 27 * 60)));
     }
 
     @Test
     void shrinksWheneverLaterEpochsRunSlowerSoTheRunEndsInTime() {
         EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 0, 0, seconds(100), 1);
-        int planned = budget.epochsAfter(2, 100, seconds(400));
+        int planned = budget.epochsAfter(2, 32, 100, seconds(400));
         // epochs 3..40 took 200 s each: the budget is spent, and one more epoch of decay is kept
-        assertEquals(41, budget.epochsAfter(40, planned, seconds(400 + 38 * 200)));
+        assertEquals(41, budget.epochsAfter(40, 32, planned, seconds(400 + 38 * 200)));
     }
 
     @Test
@@ -101,13 +101,38 @@ class EpochBudgetTest {
         // resumed after epoch 10 with 1,800 s used; 20 s to load, then 150 s for epoch 11: the 4,750 s left hold 31
         EpochBudget budget = new EpochBudget("run", spec(100, 2, 0, 112.0), 1800, 0, seconds(20), 11);
         assertEquals(1800 + 170, budget.secondsUsed(seconds(170)), 1e-9);
-        assertEquals(11 + 31, budget.epochsAfter(11, 44, seconds(170)));
+        assertEquals(11 + 31, budget.epochsAfter(11, 32, 44, seconds(170)));
+    }
+
+    @Test
+    void estimatesTheInputSizesEpochsFromTheSmallOnesByTheirPixels() {
+        // two warmup epochs of 100 s at 24px: an epoch at 32px is estimated at 100 * (32/24)^2 = 178 s. With 60% of
+        // n epochs small, the 6,340 s left hold 49: 27 more small (2,700 s), 20 large (3,556 s); 50 would need 6,356
+        TrainingJobSpec job = ProgressiveResizingTest.spec(100, 24, 0.6);
+        EpochBudget budget = new EpochBudget("run", job, 0, 0, seconds(180), 1);
+        budget.epochsAfter(1, 24, 100, seconds(280));
+        assertEquals(49, budget.epochsAfter(2, 24, 100, seconds(380)));
+    }
+
+    @Test
+    void growsOnceAtTheFirstEpochAtTheInputSizeWhenItRunsFasterThanEstimated() {
+        TrainingJobSpec job = ProgressiveResizingTest.spec(100, 24, 0.6);
+        EpochBudget budget = new EpochBudget("run", job, 0, 0, seconds(180), 1);
+        budget.epochsAfter(1, 24, 100, seconds(280));
+        assertEquals(49, budget.epochsAfter(2, 24, 100, seconds(380)));
+        long smallDone = seconds(380 + 27 * 100); // epochs 3..29 at 24px, as estimated
+        assertEquals(49, budget.epochsAfter(29, 24, 49, smallDone));
+        // epoch 30, the first at 32px, took 150 s, not 178: the 3,490 s left hold 23 more at 150 s, past the middle
+        // of the decay
+        assertEquals(53, budget.epochsAfter(30, 32, 49, smallDone + seconds(150)));
+        // epoch 31 took 100 s: 27 more would fit at the mean 125 s, but the run has grown once already
+        assertEquals(53, budget.epochsAfter(31, 32, 53, smallDone + seconds(250)));
     }
 
     @Test
     void jobWithoutABudgetKeepsItsEpochs() {
         EpochBudget budget = new EpochBudget("run", spec(30, 2, 0, null), 0, 0, 0, 1);
-        assertEquals(30, budget.epochsAfter(2, 30, seconds(1e6)));
+        assertEquals(30, budget.epochsAfter(2, 32, 30, seconds(1e6)));
     }
 
     private static long seconds(double s) {
