@@ -108,17 +108,19 @@ class EpochBudgetTest {
     void estimatesTheInputSizesEpochsFromTheSmallOnesByTheirPixels() {
         // two warmup epochs of 100 s at 24px: an epoch at 32px is estimated at 100 * (32/24)^2 = 178 s. With 60% of
         // n epochs small, the 6,340 s left hold 49: 27 more small (2,700 s), 20 large (3,556 s); 50 would need 6,356
-        TrainingJobSpec job = ProgressiveResizingTest.spec(100, 24, 0.6);
-        EpochBudget budget = new EpochBudget("run", job, 0, 0, seconds(180), 1);
+        assertEquals(49, resizedBudgetAfterItsFirstEpoch().epochsAfter(2, 24, 100, seconds(380)));
+    }
+
+    /** A budget of 112 minutes for a job whose first 60% of epochs are at 24px, its first epoch done in 100 s. */
+    private static EpochBudget resizedBudgetAfterItsFirstEpoch() {
+        EpochBudget budget = new EpochBudget("run", ProgressiveResizingTest.spec(100, 24, 0.6), 0, 0, seconds(180), 1);
         budget.epochsAfter(1, 24, 100, seconds(280));
-        assertEquals(49, budget.epochsAfter(2, 24, 100, seconds(380)));
+        return budget;
     }
 
     @Test
     void growsOnceAtTheFirstEpochAtTheInputSizeWhenItRunsFasterThanEstimated() {
-        TrainingJobSpec job = ProgressiveResizingTest.spec(100, 24, 0.6);
-        EpochBudget budget = new EpochBudget("run", job, 0, 0, seconds(180), 1);
-        budget.epochsAfter(1, 24, 100, seconds(280));
+        EpochBudget budget = resizedBudgetAfterItsFirstEpoch();
         assertEquals(49, budget.epochsAfter(2, 24, 100, seconds(380)));
         long smallDone = seconds(380 + 27 * 100); // epochs 3..29 at 24px, as estimated
         assertEquals(49, budget.epochsAfter(29, 24, 49, smallDone));
