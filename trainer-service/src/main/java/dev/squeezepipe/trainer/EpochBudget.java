@@ -69,8 +69,10 @@ final class EpochBudget {
         }
         double secondsLeft = job.timeBudgetMinutes() * 60 - secondsUsed(now);
         boolean atInputSize = side == resizing.inputSize();
-        int fitted = epochsWithin(job.epochs(), epoch, (e, n) -> secondsPerEpoch(
-                atInputSize || !resizing.low(e, n) ? resizing.inputSize() : resizing.lowSize()), secondsLeft);
+        double small = secondsPerEpoch(resizing.lowSize());
+        double large = secondsPerEpoch(resizing.inputSize());
+        int fitted = epochsWithin(job.epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e, n) ? large : small,
+                secondsLeft);
         boolean lateGrowth = epoch > decision && fitted > planned && 2 * (epoch - decision) > planned - decision
                 && !firstAtInputSize;
         if (fitted == planned || lateGrowth) {

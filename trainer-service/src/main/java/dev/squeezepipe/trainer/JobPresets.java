@@ -7,7 +7,8 @@ import java.util.Locale;
  * Named training jobs. {@code recipe} is the tutorial as given (224x224, batch 32, 30 epochs, linear decay to 0
  * from lr_max 0.01 after 5 warmup epochs; meant for a GPU). {@code cpu} trains a 32x32 SqueezeNet with the CIFAR
  * stem, batch norm and no ReLU after the final conv, with label smoothing, its first epochs on 24x24 images
- * (progressive resizing), for as many epochs as fit in under two hours on the machine it runs on (see BENCHMARKS.md). {@code demo} is the short run behind {@code ./pipeline demo}.
+ * (progressive resizing), for as many epochs as fit in under two hours on the machine it runs on (see
+ * BENCHMARKS.md). {@code demo} is the short run behind {@code ./pipeline demo}.
  */
 public final class JobPresets {
 

@@ -110,13 +110,14 @@ public class JobRunner {
                 ProgressiveResizing resizing = ProgressiveResizing.of(spec);
                 EpochBudget budget = new EpochBudget(runId, spec, resume == null ? 0 : resume.seconds(), jobStart,
                         System.nanoTime(), firstEpoch);
+                int previousSide = 0;
                 for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                     int side = resizing.sideOf(epoch, schedule.refits());
-                    if (resizing.resizes()
-                            && (epoch == firstEpoch || side != resizing.sideOf(epoch - 1, schedule.refits()))) {
+                    if (resizing.resizes() && side != previousSide) {
                         LOG.info("{}: from epoch {} on, images are {}x{} (progressive resizing)", runId, epoch, side,
                                 side);
                     }
+                    previousSide = side;
                     progress.startEpoch(epoch, plan.epochs(), stepsDone);
                     Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(side, spec.augment()));
                     trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
