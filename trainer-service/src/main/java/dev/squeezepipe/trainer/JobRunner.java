@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -20,7 +19,6 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
-import dev.squeezepipe.schedule.ScheduleRefit;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.service.SplitData;
@@ -66,77 +64,94 @@ public class JobRunner {
 
     /** Trains {@code job} to the end; cancellation surfaces as {@link InterruptedException}. */
     public void run(TrainingJobSubmitted job, int attempt, Cancellation cancellation) throws Exception {
-        long jobStart = System.nanoTime();
+        long attemptStart = System.nanoTime();
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
-        String runId = job.jobId();
         reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
         List<dev.squeezepipe.events.DatasetShardAnnounced> shards =
                 catalog.awaitSplit(spec.datasetId(), Split.TRAIN, settings.getDatasetWait(), cancellation);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
-        SplitData data = SplitData.load(shards, cache, limit, cancellation);
-        int stepsPerEpoch = (data.size() + spec.batchSize() - 1) / spec.batchSize();
-        LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", runId, attempt,
-                config.variant().id(), data.size(), spec.datasetId(), spec.timeBudgetMinutes() == null ? "" : "up to ",
-                spec.epochs(), stepsPerEpoch, spec.batchSize(), Engine.getInstance().getDevices(1)[0]);
+        Attempt run = new Attempt(job, attempt, attemptStart, SplitData.load(shards, cache, limit, cancellation),
+                cancellation);
+        LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
+                attempt, config.variant().id(), run.data().size(), spec.datasetId(),
+                spec.timeBudgetMinutes() == null ? "" : "up to ", spec.epochs(), run.stepsPerEpoch(), spec.batchSize(),
+                Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
         IntraOpThreads.use(0); // the engine's default on this thread, whatever a predictor in the same JVM set last
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
-            CheckpointSidecar resume = newestCheckpoint(runId);
-            List<ScheduleRefit> refits = EpochBudget.refits(spec, resume);
-            TrainingJobSpec plan = EpochBudget.planned(spec, refits);
-            RunSchedule schedule = new RunSchedule(new LearningRateSchedule(JobValidator.schedule(spec, stepsPerEpoch)),
-                    stepsPerEpoch, refits);
-            int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
-            long stepsDone = resume == null ? 0 : resume.step();
-            MomentumSgd optimizer = MomentumSgd.builder()
-                    .learningRate(LearningRateSchedule.resumedAfter(schedule, stepsDone))
-                    .momentum((float) spec.momentum())
-                    .optWeightDecays((float) spec.weightDecay())
-                    .build();
-            if (resume != null) {
-                restore(model, optimizer, resume);
-                republish(job, resume); // the event may not have gone out before the previous trainer stopped
-            }
-            ProgressListener progress = new ProgressListener(runId, metrics.run(runId), schedule, stepsPerEpoch,
-                    settings.getLogEvery(), () -> { });
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(SmoothedCrossEntropyLoss.of(spec))
-                    .optOptimizer(optimizer)
-                    .optDevices(Engine.getInstance().getDevices())
-                    .addTrainingListeners(progress);
-            try (Trainer trainer = model.newTrainer(trainingConfig)) {
-                trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
-                ProgressiveResizing resizing = ProgressiveResizing.of(spec);
-                EpochBudget budget = new EpochBudget(runId, spec, resume == null ? 0 : resume.seconds(), jobStart,
-                        System.nanoTime(), firstEpoch);
-                int previousSide = 0;
-                for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
-                    int side = resizing.sideOf(epoch, schedule.refits());
-                    if (resizing.resizes() && side != previousSide) {
-                        LOG.info("{}: from epoch {} on, images are {}x{} (progressive resizing)", runId, epoch, side,
-                                side);
-                    }
-                    previousSide = side;
-                    progress.startEpoch(epoch, plan.epochs(), stepsDone);
-                    Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(side, spec.augment()));
-                    trainEpoch(trainer, data, preprocessor, spec, epoch, stepsPerEpoch, cancellation);
-                    stepsDone = progress.step();
-                    progress.endEpoch();
-                    int fitted = budget.epochsAfter(epoch, side, plan.epochs(), System.nanoTime());
-                    if (fitted != plan.epochs()) {
-                        schedule.refit(epoch, fitted);
-                        plan = plan.withEpochs(fitted);
-                    }
-                    reporter.running(job.jobId(), attempt, epoch, plan.epochs(), stepsDone);
-                    if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
-                        checkpoint(model, optimizer, job, plan, schedule.refits(), epoch, stepsDone, progress,
-                                budget.secondsUsed(System.nanoTime()));
-                    }
-                }
-            }
-            reporter.completed(job.jobId(), attempt, plan.epochs(), stepsDone);
+            train(run, model, config);
         }
+    }
+
+    /** Trains the run on {@code model}, from scratch or from the run's newest checkpoint, and reports it completed. */
+    private void train(Attempt run, Model model, SqueezeNetConfig config) throws Exception {
+        TrainingJobSpec spec = run.spec();
+        CheckpointSidecar resume = newestCheckpoint(run.runId());
+        RunSchedule schedule = new RunSchedule(
+                new LearningRateSchedule(JobValidator.schedule(spec, run.stepsPerEpoch())), run.stepsPerEpoch(),
+                EpochBudget.refits(spec, resume));
+        long stepsDone = resume == null ? 0 : resume.step();
+        MomentumSgd optimizer = MomentumSgd.builder()
+                .learningRate(LearningRateSchedule.resumedAfter(schedule, stepsDone))
+                .momentum((float) spec.momentum())
+                .optWeightDecays((float) spec.weightDecay())
+                .build();
+        if (resume != null) {
+            restore(model, optimizer, resume);
+            republish(run.job(), resume); // the event may not have gone out before the previous trainer stopped
+        }
+        ProgressListener progress = new ProgressListener(run.runId(), metrics.run(run.runId()), schedule,
+                run.stepsPerEpoch(), settings.getLogEvery(), () -> { });
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(SmoothedCrossEntropyLoss.of(spec))
+                .optOptimizer(optimizer)
+                .optDevices(Engine.getInstance().getDevices())
+                .addTrainingListeners(progress);
+        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
+            int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
+            EpochBudget budget = new EpochBudget(run.runId(), spec, resume == null ? 0 : resume.seconds(),
+                    run.start(), System.nanoTime(), firstEpoch);
+            Training training = new Training(model, trainer, optimizer, schedule, progress, budget);
+            TrainingJobSpec plan = trainEpochs(run, training, firstEpoch, stepsDone);
+            // a run resumed from its last checkpoint trains no epoch: its steps are the checkpoint's
+            reporter.completed(run.job().jobId(), run.attempt(), plan.epochs(), Math.max(stepsDone, progress.step()));
+        }
+    }
+
+    /**
+     * Trains from {@code firstEpoch} to the end of the run, which the budget may refit after each epoch, and
+     * checkpoints every interval and after the last epoch; returns the run's spec with its final epoch count.
+     */
+    private TrainingJobSpec trainEpochs(Attempt run, Training training, int firstEpoch, long stepsDone)
+            throws Exception {
+        TrainingJobSpec spec = run.spec();
+        TrainingJobSpec plan = EpochBudget.planned(spec, training.schedule().refits());
+        ProgressiveResizing resizing = ProgressiveResizing.of(spec);
+        int previousSide = 0;
+        for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
+            int side = resizing.sideOf(epoch, training.schedule().refits());
+            if (resizing.resizes() && side != previousSide) {
+                LOG.info("{}: from epoch {} on, images are {}x{} (progressive resizing)", run.runId(), epoch, side,
+                        side);
+            }
+            previousSide = side;
+            training.progress().startEpoch(epoch, plan.epochs(), stepsDone);
+            trainEpoch(run, training.trainer(), new Preprocessor(PreprocessSpec.recipe(side, spec.augment())), epoch);
+            stepsDone = training.progress().step();
+            training.progress().endEpoch();
+            int fitted = training.budget().epochsAfter(epoch, side, plan.epochs(), System.nanoTime());
+            if (fitted != plan.epochs()) {
+                training.schedule().refit(epoch, fitted);
+                plan = plan.withEpochs(fitted);
+            }
+            reporter.running(run.job().jobId(), run.attempt(), epoch, plan.epochs(), stepsDone);
+            if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
+                checkpoint(run.job(), training, plan, epoch, stepsDone);
+            }
+        }
+        return plan;
     }
 
     private void restore(Model model, MomentumSgd optimizer, CheckpointSidecar resume) throws Exception {
@@ -149,19 +164,21 @@ public class JobRunner {
                 resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
     }
 
-    private void trainEpoch(Trainer trainer, SplitData data, Preprocessor preprocessor, TrainingJobSpec spec,
-            int epoch, int stepsPerEpoch, Cancellation cancellation) throws InterruptedException {
+    private void trainEpoch(Attempt run, Trainer trainer, Preprocessor preprocessor, int epoch)
+            throws InterruptedException {
+        TrainingJobSpec spec = run.spec();
+        SplitData data = run.data();
         int[] order = data.order(spec.seed(), epoch);
         Random augmentation = new Random(spec.seed() * 31 + epoch);
-        for (int b = 0; b < stepsPerEpoch; b++) {
-            cancellation.check();
+        for (int b = 0; b < run.stepsPerEpoch(); b++) {
+            run.cancellation().check();
             int from = b * spec.batchSize();
             int to = Math.min(data.size(), from + spec.batchSize());
             // a sub-manager per step: every array of the step is freed when it closes
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 NDList arrays = data.batch(stepManager, order, from, to, preprocessor, augmentation);
                 Batch batch = new Batch(stepManager, new NDList(arrays.get(0)), new NDList(arrays.get(1)), to - from,
-                        Batchifier.STACK, Batchifier.STACK, b, stepsPerEpoch);
+                        Batchifier.STACK, Batchifier.STACK, b, run.stepsPerEpoch());
                 TrainingStepLock.run(() -> {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
@@ -170,13 +187,16 @@ public class JobRunner {
         }
     }
 
-    private void checkpoint(Model model, MomentumSgd optimizer, TrainingJobSubmitted job, TrainingJobSpec plan,
-            List<ScheduleRefit> refits, int epoch, long step, ProgressListener progress, double seconds)
+    private void checkpoint(TrainingJobSubmitted job, Training training, TrainingJobSpec plan, int epoch, long step)
             throws Exception {
         String runId = job.jobId();
+        ProgressListener progress = training.progress();
         CheckpointSidecar draft = new CheckpointSidecar(runId + "/" + epoch, runId, job.jobId(), epoch, step, null,
-                null, 0, plan, progress.meanLoss(), progress.accuracy(), seconds, Instant.now(), null, null, refits);
-        CheckpointSidecar stored = checkpoints.save(model, optimizer.saveState(model.getBlock()), draft);
+                null, 0, plan, progress.meanLoss(), progress.accuracy(),
+                training.budget().secondsUsed(System.nanoTime()), Instant.now(), null, null,
+                training.schedule().refits());
+        Model model = training.model();
+        CheckpointSidecar stored = checkpoints.save(model, training.optimizer().saveState(model.getBlock()), draft);
         events.checkpoint(runId, published(job, stored));
         checkpoints.prune(runId, job.spec().keepCheckpoints());
     }
@@ -196,4 +216,25 @@ public class JobRunner {
         List<CheckpointSidecar> all = checkpoints.list(runId);
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
+
+    /** One attempt at a job: the job, its training split and when the attempt took it (System.nanoTime). */
+    private record Attempt(TrainingJobSubmitted job, int attempt, long start, SplitData data,
+            Cancellation cancellation) {
+
+        String runId() {
+            return job.jobId(); // the run id is the job id, so every attempt continues the same run
+        }
+
+        TrainingJobSpec spec() {
+            return job.spec();
+        }
+
+        int stepsPerEpoch() {
+            return (data.size() + spec().batchSize() - 1) / spec().batchSize();
+        }
+    }
+
+    /** What trains the run in one attempt: the model and its trainer, optimizer, schedule, listener and budget. */
+    private record Training(Model model, Trainer trainer, MomentumSgd optimizer, RunSchedule schedule,
+            ProgressListener progress, EpochBudget budget) {}
 }
