@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.Yaml;
 class StackConfigTest {
 
     private static final Path ROOT = Path.of("..");
+    private static final String SERVICE_DOCKERFILE = "infra/docker/service.Dockerfile";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):?([^}]*)}");
     private static final Set<String> INFRASTRUCTURE = Set.of("KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "S3_ACCESS_KEY",
             "S3_SECRET_KEY");
@@ -63,27 +64,39 @@ class StackConfigTest {
         return m.group(1);
     }
 
+    @Test
+    void serviceImageCopiesTheJarOfTheProjectVersionWithoutCredentials() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve(SERVICE_DOCKERFILE));
+        assertTrue(dockerfile.contains("ARG VERSION=" + projectVersion() + "\n"), "the image's jar version");
+        assertTrue(dockerfile.contains("COPY target/${SERVICE}-${VERSION}.jar "), "the image copies the service's jar");
+        assertTrue(dockerfile.contains("COPY target/lib/ "), "the image copies the libraries");
+        for (String secret : List.of("SECRET", "PASSWORD", "ACCESS_KEY")) {
+            assertFalse(dockerfile.contains(secret), "the service image must not carry credentials");
+        }
+    }
+
     @ParameterizedTest(name = "{0}-service: compose, Dockerfile and configuration agree")
     @ValueSource(strings = {"ingest", "trainer", "evaluator", "predictor"})
     @SuppressWarnings("unchecked")
     void serviceAgreesWithItsConfiguration(String environment) throws IOException {
         String name = environment + "-service";
         Map<String, Object> service = service(name);
-        assertEquals("./" + name, service.get("build"));
-        String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
-        String jar = "target/" + name + "-" + projectVersion() + ".jar";
-        assertTrue(dockerfile.contains("COPY " + jar + " "), name + "'s Dockerfile must copy " + jar);
-        assertTrue(dockerfile.contains("COPY target/lib/ "), name + "'s Dockerfile must copy the libraries");
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        assertEquals("./" + name, build.get("context"), name + " builds in its own folder");
+        Path dockerfilePath = ROOT.resolve(name).resolve(String.valueOf(build.get("dockerfile"))).normalize();
+        assertEquals(ROOT.resolve(SERVICE_DOCKERFILE).normalize(), dockerfilePath, name + " builds the shared image");
+        Map<String, Object> args = (Map<String, Object>) build.get("args");
+        assertEquals(name, args.get("SERVICE"), name + "'s image copies its own jar");
+        // the .dockerignore also switches on the root pom's service-image profile, which fills target/lib
+        List<String> context = Files.readAllLines(ROOT.resolve(name).resolve(".dockerignore"));
+        assertTrue(context.containsAll(List.of("!target/lib", "!target/*.jar")), name + "'s image context: " + context);
         assertTrue(Files.readString(ROOT.resolve(name).resolve("pom.xml")).contains("<artifactId>" + name + "</artifactId>"));
-        for (String secret : List.of("SECRET", "PASSWORD", "ACCESS_KEY")) {
-            assertFalse(dockerfile.contains(secret), name + "'s Dockerfile must not carry credentials");
-        }
-
         String config = serviceConfig(environment);
         Map<String, String> env = (Map<String, String>) (Map<?, ?>) service.get("environment");
         Matcher port = Pattern.compile("port: \\$\\{([A-Z_]+):(\\d+)}").matcher(config);
         assertTrue(port.find(), "application-" + environment + ".yml names its port");
         assertEquals(port.group(2), String.valueOf(env.get(port.group(1))), name + " port variable");
+        assertEquals(port.group(2), String.valueOf(args.get("PORT")), name + "'s image exposes its port");
         List<Object> exposed = (List<Object>) (service.containsKey("ports") ? service.get("ports") : service.get("expose"));
         assertTrue(exposed.stream().anyMatch(p -> String.valueOf(p).endsWith(port.group(2))),
                 name + " exposes " + port.group(2) + ": " + exposed);
