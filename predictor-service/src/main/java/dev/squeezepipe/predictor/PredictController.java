@@ -5,6 +5,7 @@ import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,14 +46,14 @@ public class PredictController {
         metrics.request("http");
         if (!classifier.ready()) {
             metrics.failure("http");
-            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
+            return noModelYet();
         }
         try {
             Prediction p = classifier.classify(RequestImages.decode(image)).join();
             double latency = (System.nanoTime() - start) / 1e6;
             metrics.latency("http", latency);
-            return HttpResponse.ok(new ImageClassified("http-" + UUID.randomUUID(), p.top(), p.modelId(), p.modelVersion(),
-                    latency));
+            String id = "http-" + UUID.randomUUID();
+            return HttpResponse.ok(new ImageClassified(id, p.top(), p.modelId(), p.modelVersion(), latency));
         } catch (IOException e) {
             metrics.failure("http");
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
@@ -63,10 +64,14 @@ public class PredictController {
     public HttpResponse<?> model() {
         CheckpointSidecar served = swapper.currentSidecar();
         if (served == null) {
-            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
+            return noModelYet();
         }
         return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
                 "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize()));
+    }
+
+    private static HttpResponse<?> noModelYet() {
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
     }
 
     @Get(value = "/grid.png", produces = "image/png")
