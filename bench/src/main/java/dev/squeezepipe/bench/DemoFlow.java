@@ -14,6 +14,7 @@ import dev.squeezepipe.trainer.JobStatusView;
 import dev.squeezepipe.trainer.TrainerEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class DemoFlow {
         waitFor("the evaluation of the last checkpoint", () -> {
             try {
                 return store.exists("evaluations", key);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });

@@ -3,6 +3,7 @@ package dev.squeezepipe.cli;
 import dev.squeezepipe.model.DesignSpace;
 import dev.squeezepipe.model.ModelVariant;
 import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.model.Stem;
 import picocli.CommandLine.Option;
 
 /** The network options shared by every command that builds a SqueezeNet. */
@@ -35,7 +36,7 @@ final class ModelOptions {
 
     SqueezeNetConfig config() {
         ModelVariant parsed = ModelVariant.parse(variant);
-        int side = size != null ? size : parsed.stem() == dev.squeezepipe.model.Stem.CIFAR ? 32 : 224;
+        int side = size != null ? size : parsed.stem() == Stem.CIFAR ? 32 : 224;
         return new SqueezeNetConfig(parsed, classes, side, new DesignSpace(baseE, incrE, freq, pct3x3, squeezeRatio));
     }
 }

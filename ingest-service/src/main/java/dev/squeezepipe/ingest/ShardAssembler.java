@@ -2,6 +2,7 @@ package dev.squeezepipe.ingest;
 
 import dev.squeezepipe.data.ImageBatch;
 import java.io.IOException;
+import java.util.Arrays;
 
 /** Cuts a stream of image batches into shards of a fixed number of images (the last may be smaller). */
 final class ShardAssembler {
@@ -57,8 +58,8 @@ final class ShardAssembler {
     /** Emits the last, partial shard. */
     void finish() throws IOException, InterruptedException {
         if (filled > 0) {
-            byte[] lastPixels = java.util.Arrays.copyOf(pixels, filled * imageBytes);
-            int[] lastLabels = java.util.Arrays.copyOf(labels, filled);
+            byte[] lastPixels = Arrays.copyOf(pixels, filled * imageBytes);
+            int[] lastLabels = Arrays.copyOf(labels, filled);
             pixels = lastPixels;
             labels = lastLabels;
             emit();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.squeezepipe.data.ImageBatch;
 import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.storage.Npz;
@@ -58,8 +59,8 @@ public final class SplitData {
     }
 
     /** The whole split as one batch of uint8 CHW images (shares the arrays; do not modify). */
-    public dev.squeezepipe.data.ImageBatch asImageBatch(String source) {
-        return new dev.squeezepipe.data.ImageBatch(source, side, side, pixels, labels);
+    public ImageBatch asImageBatch(String source) {
+        return new ImageBatch(source, side, side, pixels, labels);
     }
 
     public int size() {

@@ -1,5 +1,7 @@
 package dev.squeezepipe.data;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import net.razorvine.pickle.PickleException;
 
@@ -38,7 +40,7 @@ final class NumpyArray {
             expected *= d;
         }
         if (expected != data.length) {
-            throw new PickleException("ndarray of shape " + java.util.Arrays.toString(shape) + " holds "
+            throw new PickleException("ndarray of shape " + Arrays.toString(shape) + " holds "
                     + data.length + " bytes, expected " + expected);
         }
     }
@@ -60,7 +62,7 @@ final class NumpyArray {
             return bytes;
         }
         if (value instanceof String text) {
-            return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.getBytes(StandardCharsets.ISO_8859_1);
         }
         throw new PickleException("ndarray data is " + (value == null ? "None" : value.getClass().getSimpleName())
                 + ", expected raw bytes");

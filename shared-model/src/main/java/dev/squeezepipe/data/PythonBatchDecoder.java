@@ -1,9 +1,11 @@
 package dev.squeezepipe.data;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.PickleException;
@@ -34,7 +36,7 @@ final class PythonBatchDecoder {
         List<?> labelList = entry(source, dict, "labels", List.class);
         int[] shape = data.shape();
         if (shape.length != 2 || shape[1] != CifarClasses.IMAGE_BYTES) {
-            throw new DatasetFormatException(source, "data array has shape " + java.util.Arrays.toString(shape)
+            throw new DatasetFormatException(source, "data array has shape " + Arrays.toString(shape)
                     + ", expected (N, " + CifarClasses.IMAGE_BYTES + ")");
         }
         if (labelList.size() != shape[0]) {
@@ -63,7 +65,7 @@ final class PythonBatchDecoder {
     }
 
     /** Counts bytes read, to say where a broken pickle broke. */
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         long count;
 
         CountingStream(InputStream in) {

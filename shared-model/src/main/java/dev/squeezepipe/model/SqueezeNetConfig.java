@@ -1,5 +1,7 @@
 package dev.squeezepipe.model;
 
+import dev.squeezepipe.events.TrainingJobSpec;
+
 /**
  * Everything that determines a SqueezeNet's structure.
  *
@@ -28,7 +30,7 @@ public record SqueezeNetConfig(ModelVariant variant, int classes, int inputSize,
     }
 
     /** The network a training job describes; fails with the reason when it cannot be built. */
-    public static SqueezeNetConfig of(dev.squeezepipe.events.TrainingJobSpec spec) {
+    public static SqueezeNetConfig of(TrainingJobSpec spec) {
         return new SqueezeNetConfig(ModelVariant.parse(spec.variant()), spec.classes(), spec.inputSize(),
                 new DesignSpace(spec.baseE(), spec.incrE(), spec.freq(), spec.pct3x3(), spec.squeezeRatio()));
     }

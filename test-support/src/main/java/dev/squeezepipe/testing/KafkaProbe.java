@@ -1,5 +1,6 @@
 package dev.squeezepipe.testing;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class KafkaProbe implements AutoCloseable {
     /** Turns a record value into an event. */
     @FunctionalInterface
     public interface Parser<T> {
-        T parse(byte[] value) throws java.io.IOException;
+        T parse(byte[] value) throws IOException;
     }
 
     /** The values seen so far on {@code topic} under {@code key}, parsed; an unreadable one fails the test. */
@@ -52,7 +53,7 @@ public final class KafkaProbe implements AutoCloseable {
             if (key.equals(record.key())) {
                 try {
                     out.add(parser.parse(record.value()));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new AssertionError("unreadable value on " + topic + " under " + key, e);
                 }
             }

@@ -11,6 +11,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.model.IntraOpThreads;
@@ -26,6 +27,7 @@ import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -68,7 +70,7 @@ public class JobRunner {
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
         reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
-        List<dev.squeezepipe.events.DatasetShardAnnounced> shards =
+        List<DatasetShardAnnounced> shards =
                 catalog.awaitSplit(spec.datasetId(), Split.TRAIN, settings.getDatasetWait(), cancellation);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
         Attempt run = new Attempt(job, attempt, attemptStart, SplitData.load(shards, cache, limit, cancellation),
@@ -212,7 +214,7 @@ public class JobRunner {
                 spec.variant(), spec.classes(), spec.inputSize(), s.trainLoss(), s.trainAccuracy(), s.createdAt());
     }
 
-    private CheckpointSidecar newestCheckpoint(String runId) throws java.io.IOException {
+    private CheckpointSidecar newestCheckpoint(String runId) throws IOException {
         List<CheckpointSidecar> all = checkpoints.list(runId);
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
