@@ -18,10 +18,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /predict} classifies an image body (PNG, JPEG, raw CIFAR bytes); {@code GET /} is a page to upload
  * one; {@code GET /model} tells which checkpoint is served; {@code GET /grid.png} is the tutorial's picture.
+ * A body that does not decode is a 400; no model yet or a predictor shutting down a 503; a failed forward pass a
+ * 500; each with the reason in {@code error}.
  */
 @Controller
 @Requires(env = "predictor")
@@ -46,7 +49,7 @@ public class PredictController {
         metrics.request("http");
         if (!classifier.ready()) {
             metrics.failure("http");
-            return noModelYet();
+            return unavailable("no model loaded yet");
         }
         try {
             Prediction p = classifier.classify(RequestImages.decode(image)).join();
@@ -57,6 +60,13 @@ public class PredictController {
         } catch (IOException e) {
             metrics.failure("http");
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        } catch (CompletionException e) {
+            metrics.failure("http");
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ShuttingDownException) {
+                return unavailable(cause.getMessage()); // not the request's fault: the client may retry elsewhere
+            }
+            return HttpResponse.serverError(Map.of("error", "inference failed: " + cause.getMessage()));
         }
     }
 
@@ -64,14 +74,14 @@ public class PredictController {
     public HttpResponse<?> model() {
         CheckpointSidecar served = swapper.currentSidecar();
         if (served == null) {
-            return noModelYet();
+            return unavailable("no model loaded yet");
         }
         return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
                 "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize()));
     }
 
-    private static HttpResponse<?> noModelYet() {
-        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "no model loaded yet"));
+    private static HttpResponse<?> unavailable(String reason) {
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", reason));
     }
 
     @Get(value = "/grid.png", produces = "image/png")

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
@@ -226,6 +227,26 @@ abstract class PredictorSuite {
         assertEquals(List.of(), deadLetters(sent), "no request was dead-lettered");
     }
 
+    @Test
+    void aStoppingPredictorAnswersHttpWithServiceUnavailableAndTheReason() {
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("micronaut.server.port", "-1");
+        try (ApplicationContext second = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+            await().atMost(WAIT).until(() -> second.getBean(ModelSwapper.class).currentId() != null);
+            EmbeddedServer secondServer = second.getBean(EmbeddedServer.class).start();
+            try (HttpClient secondHttp = HttpClient.create(secondServer.getURL())) {
+                second.getBean(Classifier.class).stop(); // what shutdown does first
+                HttpClientResponseException stopping = assertThrows(HttpClientResponseException.class,
+                        () -> secondHttp.toBlocking().exchange(HttpRequest.POST("/predict", new byte[3072])
+                                .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), String.class));
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, stopping.getStatus());
+                assertTrue(stopping.getResponse().getBody(String.class).orElse("").contains("shutting down"));
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Map<TopicPartition, Long> committedOffsets(Admin admin) throws Exception {
         return admin.listConsumerGroupOffsets("predictors").partitionsToOffsetAndMetadata().get().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(Topics.CLASSIFICATION_REQUESTS))
@@ -308,7 +329,7 @@ abstract class PredictorSuite {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), ImageClassified.class);
         assertEquals(5, result.top().size());
         assertNotNull(result.modelId());
-        HttpClientResponseException bad = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/predict", "nope".getBytes(StandardCharsets.UTF_8))
                         .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
