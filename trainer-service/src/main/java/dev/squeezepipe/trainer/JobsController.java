@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code POST /jobs} publishes a training job; {@code GET /jobs/{id}} shows its newest status. */
+/**
+ * {@code POST /jobs} publishes a training job (400 with the reason when it cannot run: unknown preset or variant,
+ * impossible sizes); {@code GET /jobs/{id}} shows its newest status.
+ */
 @Controller("/jobs")
 @Requires(env = "trainer")
 public class JobsController {
@@ -32,7 +35,8 @@ public class JobsController {
         TrainingJobSpec spec;
         try {
             spec = specOf(request);
-        } catch (IllegalArgumentException e) {
+            JobValidator.validate(spec); // refused here, at once; a dataset that never comes still fails on a trainer
+        } catch (IllegalArgumentException | InvalidJobException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         String jobId = request.jobId() != null ? request.jobId() : "job-" + UUID.randomUUID();

@@ -3,6 +3,7 @@ package dev.squeezepipe.trainer;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
@@ -23,7 +24,9 @@ import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -365,6 +368,12 @@ abstract class TrainerSuite {
             });
             Map<?, ?> done = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
             assertEquals(List.of(1, 1), List.of(done.get("epoch"), done.get("epochs")), "epoch 1 of 1: " + done);
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.POST("/jobs", new JobRequest(null, null, null, null,
+                            null, null, tinySpec(datasetId, 1, 64, 0.01).withEpochs(0))), Map.class));
+            assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+            String reason = refused.getResponse().getBody(String.class).orElse("");
+            assertTrue(reason.contains("epochs must be at least 1"), reason);
             String metrics = http.toBlocking().retrieve("/prometheus");
             for (String name : List.of("trainer_loss", "trainer_accuracy", "trainer_images_per_second",
                     "trainer_learning_rate", "trainer_epoch", "trainer_epochs", "trainer_step")) {
