@@ -19,7 +19,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public class DatasetIngestor {
 
     /** Ingests {@code request}; any failure leaves the dataset not ready and is rethrown. */
     public Result ingest(IngestRequest request, IngestProgress progress) throws IOException, InterruptedException {
-        Options options = Options.of(request, settings);
+        IngestOptions options = IngestOptions.of(request, settings);
         DatasetReader reader = DatasetReaders.open(options.path(), DatasetFormat.parse(options.format()), options.imageSize());
         String datasetId = DatasetFingerprint.of(options.path(), options.format(), options.limit(), options.shardSize(),
                 options.imageSize());
@@ -93,7 +92,7 @@ public class DatasetIngestor {
                 ? json.readValue(store.get(settings.getBucket(), key), SplitManifest.class) : null;
     }
 
-    private SplitManifest ingestSplit(DatasetReader reader, String datasetId, Split split, Options options,
+    private SplitManifest ingestSplit(DatasetReader reader, String datasetId, Split split, IngestOptions options,
             IngestProgress progress) throws IOException, InterruptedException {
         List<DatasetShardAnnounced> shards = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -120,7 +119,7 @@ public class DatasetIngestor {
     }
 
     private DatasetShardAnnounced storeShard(String datasetId, Split split, int index, long firstImage,
-            byte[] pixels, int[] labels, Options options, IngestProgress progress) throws IOException {
+            byte[] pixels, int[] labels, IngestOptions options, IngestProgress progress) throws IOException {
         int count = labels.length;
         int side = options.imageSize();
         byte[] labelBytes = new byte[count];
@@ -174,23 +173,5 @@ public class DatasetIngestor {
                 : batches > 0 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * batchesRead / batches) : "batch " + batchesRead;
         LOG.info("{} {}: {} ({} images, {} images/s)", datasetId, split.id(), percent, images,
                 String.format(Locale.ROOT, "%.0f", images / seconds));
-    }
-
-    /** A request's options with the service's defaults filled in. */
-    private record Options(Path path, String format, int limit, int shardSize, int imageSize) {
-        static Options of(IngestRequest request, IngestSettings settings) {
-            if (request.path() == null || request.path().isBlank()) {
-                throw new IllegalArgumentException("no dataset path given");
-            }
-            int shardSize = request.shardSize() != null ? request.shardSize() : settings.getShardSize();
-            int imageSize = request.imageSize() != null ? request.imageSize() : settings.getImageSize();
-            int limit = request.limit() != null ? request.limit() : settings.getLimit();
-            if (shardSize < 1 || imageSize < 1 || limit < 0) {
-                throw new IllegalArgumentException("shard size and image size must be positive and limit >= 0; got "
-                        + shardSize + ", " + imageSize + ", " + limit);
-            }
-            String format = (request.format() != null ? request.format() : settings.getFormat()).toLowerCase(Locale.ROOT);
-            return new Options(Path.of(request.path()), format, limit, shardSize, imageSize);
-        }
     }
 }

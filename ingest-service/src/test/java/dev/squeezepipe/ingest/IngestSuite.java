@@ -3,6 +3,7 @@ package dev.squeezepipe.ingest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.data.DatasetFormat;
@@ -232,9 +233,25 @@ abstract class IngestSuite implements TestPropertyProvider {
         String id = accepted.body().ingestId();
         await().atMost(EVENTS).until(() -> "COMPLETED".equals(
                 http.toBlocking().retrieve("/ingest/" + id, IngestStatus.class).state()));
-        HttpClientResponseException missing = org.junit.jupiter.api.Assertions.assertThrows(
+        HttpClientResponseException missing = assertThrows(
                 HttpClientResponseException.class, () -> http.toBlocking().retrieve("/ingest/nope", IngestStatus.class));
         assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
+    }
+
+    @Test
+    void refusesAnIngestThatCannotStartWithBadRequestAndTheReason() {
+        assertRefused(IngestRequest.of("/nowhere/cifar.tar.gz"), "/nowhere/cifar.tar.gz: no such file or folder");
+        String archive = CifarFixtures.sharedArchive().toString();
+        assertRefused(new IngestRequest(archive, "parquet", null, null, null), "unknown dataset format 'parquet'");
+        assertRefused(new IngestRequest(archive, null, null, 0, null), "shard size and image size must be positive");
+    }
+
+    private void assertRefused(IngestRequest request, String reason) {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/ingest", request), IngestStatus.class));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+        String body = refused.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains(reason), "the 400 names the reason '" + reason + "': " + body);
     }
 
     @Test
