@@ -57,7 +57,8 @@ public class DatasetIngestor {
     /** Ingests {@code request}; any failure leaves the dataset not ready and is rethrown. */
     public Result ingest(IngestRequest request, IngestProgress progress) throws IOException, InterruptedException {
         IngestOptions options = IngestOptions.of(request, settings);
-        DatasetReader reader = DatasetReaders.open(options.path(), DatasetFormat.parse(options.format()), options.imageSize());
+        DatasetReader reader = DatasetReaders.open(options.path(), DatasetFormat.parse(options.format()),
+                options.imageSize());
         String datasetId = DatasetFingerprint.of(options.path(), options.format(), options.limit(), options.shardSize(),
                 options.imageSize());
         progress.datasetIdentified(datasetId);

@@ -9,7 +9,10 @@ import io.micronaut.http.annotation.Post;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /ingest} queues an ingest (or refuses one that cannot start); {@code GET /ingest/{id}} tells where it stands. */
+/**
+ * {@code POST /ingest} queues an ingest (or refuses one that cannot start); {@code GET /ingest/{id}} tells where it
+ * stands.
+ */
 @Controller("/ingest")
 @Requires(env = "ingest")
 public class IngestController {
