@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Builds SqueezeNet as DJL blocks, following the MindSpore tutorial: conv1, ReLU, max pools after conv1,
- * fire4 and fire8, dropout 0.5, a final 1x1 conv to the classes, ReLU (not in {@code -linear-head} variants),
- * global average pool, flatten.
+ * fire4 and fire8, dropout 0.5 (not in {@code -no-dropout} variants), a final 1x1 conv to the classes, ReLU (not in
+ * {@code -linear-head} variants), global average pool, flatten.
  * Convolutions start He-uniform, the final conv normal(0.01), biases zero.
  */
 public final class SqueezeNet {
@@ -46,7 +46,9 @@ public final class SqueezeNet {
                 net.add("pool" + (i + 2), maxPool(stem));
             }
         }
-        net.add("dropout", Dropout.builder().optRate(DROPOUT).build());
+        if (config.variant().dropout()) {
+            net.add("dropout", Dropout.builder().optRate(DROPOUT).build());
+        }
         Block finalConv = FireBlock.conv(config.classes(), 1, 1, 0);
         net.add(FINAL_CONV, finalConv);
         if (config.variant().finalRelu()) {

@@ -1,6 +1,7 @@
 package dev.squeezepipe.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +37,8 @@ class SqueezeNetTest {
         "cifar, 10, 32, 729034",
         "cifar-complex-bypass, 10, 32, 1070282",
         "cifar-bn, 10, 32, 732010",
-        "cifar-bn-linear-head, 10, 32, 732010"
+        "cifar-bn-linear-head, 10, 32, 732010",
+        "cifar-bn-linear-head-no-dropout, 10, 32, 732010"
     })
     void hasExactParameterCount(String variant, int classes, int size, long expected) {
         assertEquals(expected, parameters(variant, classes, size, DesignSpace.DEFAULT));
@@ -51,7 +54,8 @@ class SqueezeNetTest {
         "cifar-simple-bypass, 32, 10, 4",
         "cifar-complex-bypass, 32, 10, 4",
         "cifar-bn-simple-bypass, 32, 10, 4",
-        "cifar-bn-linear-head, 32, 10, 4"
+        "cifar-bn-linear-head, 32, 10, 4",
+        "cifar-bn-linear-head-no-dropout, 32, 10, 4"
     })
     void forwardsToClassLogits(String variant, int size, int classes, int finalMap) {
         SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse(variant), classes, size, DesignSpace.DEFAULT);
@@ -100,7 +104,8 @@ class SqueezeNetTest {
     @Test
     void variantNamesRoundTrip() {
         for (String name : List.of("recipe", "cifar", "recipe-simple-bypass", "cifar-complex-bypass", "cifar-bn",
-                "cifar-bn-simple-bypass", "cifar-bn-linear-head", "cifar-complex-bypass-linear-head")) {
+                "cifar-bn-simple-bypass", "cifar-bn-linear-head", "cifar-complex-bypass-linear-head", "cifar-no-dropout",
+                "cifar-bn-linear-head-no-dropout", "recipe-simple-bypass-no-dropout")) {
             assertEquals(name, ModelVariant.parse(name).id());
         }
         assertEquals("recipe-complex-bypass", ModelVariant.parse("complex-bypass").id());
@@ -127,6 +132,25 @@ class SqueezeNetTest {
     void linearHeadLetsLogitsGoNegativeWhereTheRecipesFinalReluClipsThem() {
         assertTrue(minLogit("cifar-bn") >= 0, "the recipe's final ReLU keeps every logit >= 0");
         assertTrue(minLogit("cifar-bn-linear-head") < 0, "without it, some of 20 logits are negative");
+    }
+
+    @Test
+    void noDropoutVariantTrainsWithoutRandomMasksWhereTheRecipesDropoutDrawsNewOnes() {
+        assertTrue(trainingForwardsDiffer("cifar-bn-linear-head"), "dropout 0.5 masks differently on every forward");
+        assertFalse(trainingForwardsDiffer("cifar-bn-linear-head-no-dropout"), "no dropout: the same input, the same logits");
+    }
+
+    private static boolean trainingForwardsDiffer(String variant) {
+        SqueezeNetConfig config = new SqueezeNetConfig(ModelVariant.parse(variant), 10, 32, DesignSpace.DEFAULT);
+        NamedSequentialBlock net = SqueezeNet.build(config);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, DataType.FLOAT32, SqueezeNet.inputShape(config, 4));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray input = manager.randomUniform(0f, 1f, SqueezeNet.inputShape(config, 4));
+            float[] first = net.forward(store, new NDList(input), true).singletonOrThrow().toFloatArray();
+            float[] second = net.forward(store, new NDList(input), true).singletonOrThrow().toFloatArray();
+            return !Arrays.equals(first, second);
+        }
     }
 
     private static float minLogit(String variant) {
