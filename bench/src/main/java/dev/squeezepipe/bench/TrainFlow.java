@@ -63,9 +63,14 @@ public final class TrainFlow {
     /** Trains the spec {@code specFor(datasetId)} through a trainer service and scores the result. */
     public static Outcome train(EmbeddedStack stack, String datasetId, Function<String, TrainingJobSpec> specFor)
             throws Exception {
-        try (ApplicationContext trainer = stack.context("trainer", Map.of("trainer.instance-id", "pipeline"))) {
+        try (ApplicationContext trainer = trainer(stack)) {
             return train(trainer, specFor.apply(datasetId));
         }
+    }
+
+    /** A trainer service on {@code stack}. */
+    public static ApplicationContext trainer(EmbeddedStack stack) {
+        return stack.context("trainer", Map.of("trainer.instance-id", "pipeline"));
     }
 
     /**
@@ -99,14 +104,23 @@ public final class TrainFlow {
     /** Top-1/top-5 of {@code checkpoint} on its dataset's whole test split. */
     public static TestScores score(ApplicationContext trainer, CheckpointSidecar checkpoint, TrainingJobSpec spec)
             throws Exception {
+        return score(trainer, checkpoint, spec, false);
+    }
+
+    /** As {@link #score(ApplicationContext, CheckpointSidecar, TrainingJobSpec)}, with test-time flips if asked. */
+    public static TestScores score(ApplicationContext trainer, CheckpointSidecar checkpoint, TrainingJobSpec spec,
+            boolean flips) throws Exception {
         SplitData test = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
                 Split.TEST, Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), 0,
                 new Cancellation());
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
             trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
-            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
-                    new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes());
+            Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false));
+            return flips
+                    ? TestScorer.scoreWithFlips(model.getBlock(), test.asImageBatch("test"), preprocessor, 250,
+                            spec.classes())
+                    : TestScorer.score(model.getBlock(), test.asImageBatch("test"), preprocessor, 250, spec.classes());
         }
     }
 

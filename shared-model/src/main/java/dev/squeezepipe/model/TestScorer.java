@@ -1,5 +1,6 @@
 package dev.squeezepipe.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -24,11 +25,21 @@ public final class TestScorer {
      */
     public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes)
             throws Exception {
-        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes));
+        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes, false));
+    }
+
+    /**
+     * As {@link #score}, with test-time flips: each image is scored as given and mirrored left to right, and the two
+     * softmaxes are averaged (their log stands in for the logits, so the loss is that of the averaged probabilities).
+     * Costs two forward passes per image.
+     */
+    public static TestScores scoreWithFlips(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,
+            int classes) throws Exception {
+        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes, true));
     }
 
     private static TestScores scoreHere(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,
-            int classes) {
+            int classes, boolean flips) {
         long[][] confusion = new long[classes][classes];
         long top1 = 0;
         long top5 = 0;
@@ -45,8 +56,12 @@ public final class TestScorer {
                 }
                 float[] logits;
                 try (NDManager step = manager.newSubManager()) {
-                    NDList out = block.forward(store, new NDList(step.create(input, new Shape(n, 3, side, side))), false);
-                    logits = out.singletonOrThrow().toFloatArray();
+                    NDArray images = step.create(input, new Shape(n, 3, side, side));
+                    NDArray out = forward(block, store, images);
+                    if (flips) {
+                        out = out.softmax(1).add(forward(block, store, images.flip(3)).softmax(1)).div(2).log();
+                    }
+                    logits = out.toFloatArray();
                 }
                 for (int i = 0; i < n; i++) {
                     int label = data.labels()[from + i];
@@ -61,6 +76,10 @@ public final class TestScorer {
         long images = data.count();
         return new TestScores(images, (double) top1 / images, (double) top5 / images, lossSum / images,
                 perClass(confusion), confusion);
+    }
+
+    private static NDArray forward(Block block, ParameterStore store, NDArray images) {
+        return block.forward(store, new NDList(images), false).singletonOrThrow();
     }
 
     static int rank(float[] logits, int offset, int classes, int label) {
