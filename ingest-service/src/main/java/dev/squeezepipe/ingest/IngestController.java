@@ -1,5 +1,6 @@
 package dev.squeezepipe.ingest;
 
+import dev.squeezepipe.data.DatasetFormatException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,7 +31,7 @@ public class IngestController {
     public HttpResponse<?> start(@Body IngestRequest request) {
         try {
             IngestOptions.of(request, settings); // refused here, at once; a file that turns out corrupt fails later
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DatasetFormatException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         return HttpResponse.accepted().body(service.submit(request));

@@ -1,7 +1,8 @@
 package dev.squeezepipe.ingest;
 
 import dev.squeezepipe.data.DatasetFormat;
-import java.nio.file.Files;
+import dev.squeezepipe.data.DatasetFormatException;
+import dev.squeezepipe.data.DatasetReaders;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,15 +17,16 @@ import java.util.Locale;
  */
 record IngestOptions(Path path, String format, int limit, int shardSize, int imageSize) {
 
-    /** The options of {@code request}, or an {@link IllegalArgumentException} naming what is wrong with it. */
-    static IngestOptions of(IngestRequest request, IngestSettings settings) {
+    /**
+     * The options of {@code request}; an {@link IllegalArgumentException} names what is wrong with them, a
+     * {@link DatasetFormatException} a path where nothing is.
+     */
+    static IngestOptions of(IngestRequest request, IngestSettings settings) throws DatasetFormatException {
         if (request.path() == null || request.path().isBlank()) {
             throw new IllegalArgumentException("no dataset path given");
         }
         Path path = Path.of(request.path());
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException(path + ": no such file or folder"); // as the dataset readers word it
-        }
+        DatasetReaders.requireExists(path);
         int shardSize = request.shardSize() != null ? request.shardSize() : settings.getShardSize();
         int imageSize = request.imageSize() != null ? request.imageSize() : settings.getImageSize();
         int limit = request.limit() != null ? request.limit() : settings.getLimit();

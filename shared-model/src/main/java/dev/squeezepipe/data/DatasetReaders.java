@@ -20,9 +20,7 @@ public final class DatasetReaders {
 
     /** A reader for {@code path} in {@code format}; image folders are resized to {@code side}. */
     public static DatasetReader open(Path path, DatasetFormat format, int side) throws IOException {
-        if (!Files.exists(path)) {
-            throw new DatasetFormatException(path.toString(), "no such file or folder");
-        }
+        requireExists(path);
         DatasetFormat resolved = format == DatasetFormat.AUTO ? detect(path) : format;
         switch (resolved) {
             case PYTHON:
@@ -31,6 +29,13 @@ public final class DatasetReaders {
                 return new ReleaseReader(path, ReleaseLayout.BINARY);
             default:
                 return new ImageFolderReader(path, side, FOLDER_BATCH);
+        }
+    }
+
+    /** Fails with a {@link DatasetFormatException} naming {@code path} when nothing is there. */
+    public static void requireExists(Path path) throws DatasetFormatException {
+        if (!Files.exists(path)) {
+            throw new DatasetFormatException(path.toString(), "no such file or folder");
         }
     }
 
