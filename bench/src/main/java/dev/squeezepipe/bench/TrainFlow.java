@@ -116,11 +116,8 @@ public final class TrainFlow {
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
             trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
-            Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false));
-            return flips
-                    ? TestScorer.scoreWithFlips(model.getBlock(), test.asImageBatch("test"), preprocessor, 250,
-                            spec.classes())
-                    : TestScorer.score(model.getBlock(), test.asImageBatch("test"), preprocessor, 250, spec.classes());
+            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+                    new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes(), flips);
         }
     }
 

@@ -25,17 +25,17 @@ public final class TestScorer {
      */
     public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes)
             throws Exception {
-        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes, false));
+        return score(block, data, preprocessor, batchSize, classes, false);
     }
 
     /**
-     * As {@link #score}, with test-time flips: each image is scored as given and mirrored left to right, and the two
-     * softmaxes are averaged (their log stands in for the logits, so the loss is that of the averaged probabilities).
-     * Costs two forward passes per image.
+     * As {@link #score(Block, ImageBatch, Preprocessor, int, int)}; with {@code flips} (test-time flips) each image
+     * is scored as given and mirrored left to right, and the two softmaxes are averaged (their log stands in for the
+     * logits, so the loss is that of the averaged probabilities), at two forward passes per image.
      */
-    public static TestScores scoreWithFlips(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,
-            int classes) throws Exception {
-        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes, true));
+    public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes,
+            boolean flips) throws Exception {
+        return OwnThread.call("test-scoring", () -> scoreHere(block, data, preprocessor, batchSize, classes, flips));
     }
 
     private static TestScores scoreHere(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,

@@ -40,8 +40,8 @@ class TestScorerTest {
         Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(32, false));
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initialize(manager, DataType.FLOAT32, SqueezeNet.inputShape(config, 1));
-            TestScores flipped = TestScorer.scoreWithFlips(net, images, preprocessor, 16, 10);
-            TestScores flippedMirrors = TestScorer.scoreWithFlips(net, mirrors, preprocessor, 16, 10);
+            TestScores flipped = TestScorer.score(net, images, preprocessor, 16, 10, true);
+            TestScores flippedMirrors = TestScorer.score(net, mirrors, preprocessor, 16, 10, true);
             assertEquals(flipped.meanLoss(), flippedMirrors.meanLoss(), 1e-5, "an image and its mirror, averaged");
             assertEquals(flipped.top1(), flippedMirrors.top1());
             assertArrayEquals(flipped.confusion(), flippedMirrors.confusion());
