@@ -98,10 +98,12 @@ public class DatasetIngestor {
         List<DatasetShardAnnounced> shards = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         int batches = reader.batchCount(split);
+        Long expected = expectedImages(reader, split, options.limit());
         try (ShardWriter writer = new ShardWriter(settings.getWriteAhead())) {
             ShardAssembler assembler = new ShardAssembler(options.shardSize(), options.imageSize(), options.limit(),
                     (index, firstImage, pixels, labels) -> writer.submit(() -> shards.add(
-                            storeShard(datasetId, split, index, firstImage, pixels, labels, options, progress))));
+                            storeShard(datasetId, split, new ShardPlace(index, firstImage, expected), pixels, labels,
+                            options, progress))));
             int[] batchesRead = {0};
             reader.read(split, batch -> {
                 batchesRead[0]++;
@@ -119,8 +121,17 @@ public class DatasetIngestor {
         }
     }
 
-    private DatasetShardAnnounced storeShard(String datasetId, Split split, int index, long firstImage,
-            byte[] pixels, int[] labels, IngestOptions options, IngestProgress progress) throws IOException {
+    /** The split's size when the reader knows it up front (capped by the limit), else null. */
+    private static Long expectedImages(DatasetReader reader, Split split, int limit) throws IOException {
+        long known = reader.knownCount(split);
+        return known < 0 ? null : limit > 0 ? Math.min(limit, known) : known;
+    }
+
+    /** Where a shard sits in its split, and the split's size when known up front (else null). */
+    private record ShardPlace(int index, long firstImage, Long splitImages) {}
+
+    private DatasetShardAnnounced storeShard(String datasetId, Split split, ShardPlace place, byte[] pixels,
+            int[] labels, IngestOptions options, IngestProgress progress) throws IOException {
         int count = labels.length;
         int side = options.imageSize();
         byte[] labelBytes = new byte[count];
@@ -132,14 +143,14 @@ public class DatasetIngestor {
         arrays.put("labels", new Npz.Array(new int[] {count}, labelBytes));
         byte[] npz = Npz.write(arrays);
         String sha256 = Hashing.sha256Hex(npz);
-        String key = ObjectLayout.shardKey(datasetId, split.id(), index, sha256);
+        String key = ObjectLayout.shardKey(datasetId, split.id(), place.index(), sha256);
         boolean alreadyStored = store.exists(settings.getBucket(), key);
         if (!alreadyStored) {
             store.put(settings.getBucket(), key, npz, "application/octet-stream");
         }
-        DatasetShardAnnounced event = new DatasetShardAnnounced(datasetId, split.id(), index, firstImage,
-                settings.getBucket(), key, count, List.of(count, 3, side, side), "uint8", sha256, npz.length,
-                preprocessing(side));
+        DatasetShardAnnounced event = new DatasetShardAnnounced(datasetId, split.id(), place.index(),
+                place.firstImage(), settings.getBucket(), key, count, List.of(count, 3, side, side), "uint8", sha256,
+                npz.length, preprocessing(side), place.splitImages());
         events.shardAnnounced(datasetId, event);
         progress.shardStored(split.id(), count, npz.length, alreadyStored);
         return event;

@@ -116,6 +116,7 @@ abstract class IngestSuite implements TestPropertyProvider {
         for (Split split : Split.values()) {
             assertShardsEqualReader(datasetId, split, shards.stream().filter(s -> s.split().equals(split.id())).toList());
         }
+        assertTrue(shards.stream().allMatch(s -> s.splitImages() == null), "a pickled split is sized only once read");
 
         List<String> before = store.list("datasets", datasetId + "/");
         assertEquals(10, before.size(), "8 shards and 2 manifests");
@@ -180,6 +181,19 @@ abstract class IngestSuite implements TestPropertyProvider {
         assertFailedWith(status, "missing batch file data_batch_1.bin");
         Path text = Files.writeString(Files.createTempFile("notes", ".tar.gz"), "plain text");
         assertFailedWith(service.ingestNow(IngestRequest.of(text.toString())), "not a gzip archive");
+    }
+
+    @Test
+    void announcesTheSplitSizeWithEveryShardWhenTheSourceIsCountedBeforeReading() throws Exception {
+        Path dir = CifarFixtures.writeBinaryRelease(Files.createTempDirectory("sized"), 40);
+        IngestStatus status = service.ingestNow(new IngestRequest(dir.toString(), null, 150, 50, null));
+        assertEquals("COMPLETED", status.state(), status.reason());
+        await().atMost(EVENTS).until(() -> events(Topics.DATASET_READY, DatasetReady.class, status.datasetId()).size() == 2);
+        List<DatasetShardAnnounced> shards = events(Topics.DATASET_SHARDS, DatasetShardAnnounced.class, status.datasetId());
+        Map<String, List<Long>> sizes = new HashMap<>();
+        shards.forEach(s -> sizes.computeIfAbsent(s.split(), k -> new java.util.ArrayList<>()).add(s.splitImages()));
+        assertEquals(Map.of("train", List.of(150L, 150L, 150L), "test", List.of(40L)), sizes,
+                "200 binary train records capped at the limit of 150, and 40 test records, in shards of 50");
     }
 
     @Test

@@ -19,6 +19,14 @@ public interface DatasetReader {
         return -1;
     }
 
+    /**
+     * Images in {@code split} when known without decoding them (from a file listing or file sizes), else -1.
+     * An ingest that knows it announces it with every shard, so trainers can start before the last one.
+     */
+    default long knownCount(Split split) throws IOException {
+        return -1;
+    }
+
     /** Images in {@code split}, counted by reading it. */
     default long count(Split split) throws IOException {
         long[] total = {0};

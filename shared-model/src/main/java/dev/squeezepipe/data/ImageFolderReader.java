@@ -36,20 +36,8 @@ public final class ImageFolderReader implements DatasetReader {
 
     @Override
     public void read(Split split, BatchSink sink) throws IOException {
-        Path splitRoot = Files.isDirectory(root.resolve(split.id())) ? root.resolve(split.id()) : root;
-        if (splitRoot.equals(root) && split == Split.TEST) {
-            return; // a flat layout holds training data only
-        }
-        List<Path> classes = classFolders(splitRoot);
-        List<Path> files = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (Path folder : classes) {
-            int label = labelOf(folder.getFileName().toString(), classes);
-            for (Path image : images(folder)) {
-                files.add(image);
-                labels.add(label);
-            }
-        }
+        Listing listing = listing(split);
+        List<Path> files = listing.files();
         for (int start = 0; start < files.size(); start += batchSize) {
             int end = Math.min(files.size(), start + batchSize);
             byte[] pixels = new byte[(end - start) * 3 * side * side];
@@ -57,10 +45,38 @@ public final class ImageFolderReader implements DatasetReader {
             for (int i = start; i < end; i++) {
                 byte[] chw = decode(files.get(i));
                 System.arraycopy(chw, 0, pixels, (i - start) * chw.length, chw.length);
-                batchLabels[i - start] = labels.get(i);
+                batchLabels[i - start] = listing.labels().get(i);
             }
-            sink.accept(new ImageBatch(splitRoot + "[" + start + ".." + end + ")", side, side, pixels, batchLabels));
+            sink.accept(new ImageBatch(listing.root() + "[" + start + ".." + end + ")", side, side, pixels,
+                    batchLabels));
         }
+    }
+
+    /** Every image file is read or the ingest fails, so the listing's size is the split's. */
+    @Override
+    public long knownCount(Split split) throws IOException {
+        return listing(split).files().size();
+    }
+
+    /** A split's image files in reading order, with their labels. */
+    private record Listing(Path root, List<Path> files, List<Integer> labels) {}
+
+    private Listing listing(Split split) throws IOException {
+        Path splitRoot = Files.isDirectory(root.resolve(split.id())) ? root.resolve(split.id()) : root;
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        if (splitRoot.equals(root) && split == Split.TEST) {
+            return new Listing(splitRoot, files, labels); // a flat layout holds training data only
+        }
+        List<Path> classes = classFolders(splitRoot);
+        for (Path folder : classes) {
+            int label = labelOf(folder.getFileName().toString(), classes);
+            for (Path image : images(folder)) {
+                files.add(image);
+                labels.add(label);
+            }
+        }
+        return new Listing(splitRoot, files, labels);
     }
 
     private byte[] decode(Path file) throws IOException {

@@ -39,6 +39,24 @@ public final class ReleaseReader implements DatasetReader {
         return layout.files(split).size();
     }
 
+    /** Known for the binary layout in a folder (fixed-size records); a python batch must be unpickled to count. */
+    @Override
+    public long knownCount(Split split) throws IOException {
+        if (layout != ReleaseLayout.BINARY || !Files.isDirectory(location)) {
+            return -1;
+        }
+        long records = 0;
+        for (String name : layout.files(split)) {
+            Path file = batchFolder().resolve(name);
+            long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+            if (size <= 0 || size % BinaryBatchDecoder.RECORD != 0) {
+                return -1; // reading it reports what is wrong
+            }
+            records += size / BinaryBatchDecoder.RECORD;
+        }
+        return records;
+    }
+
     @Override
     public void read(Split split, BatchSink sink) throws IOException {
         if (Files.isDirectory(location)) {
@@ -49,7 +67,7 @@ public final class ReleaseReader implements DatasetReader {
     }
 
     private void readFolder(Split split, BatchSink sink) throws IOException {
-        Path folder = Files.isDirectory(location.resolve(layout.folder())) ? location.resolve(layout.folder()) : location;
+        Path folder = batchFolder();
         for (String name : layout.files(split)) {
             Path file = folder.resolve(name);
             if (!Files.isRegularFile(file)) {
@@ -57,6 +75,10 @@ public final class ReleaseReader implements DatasetReader {
             }
             sink.accept(layout.decode(file.toString(), Files.readAllBytes(file)));
         }
+    }
+
+    private Path batchFolder() {
+        return Files.isDirectory(location.resolve(layout.folder())) ? location.resolve(layout.folder()) : location;
     }
 
     private void readArchive(Split split, BatchSink sink) throws IOException {

@@ -18,8 +18,10 @@ import java.util.List;
  * @param sha256 hex sha256 of the object's bytes
  * @param sizeBytes object size
  * @param preprocessing how the images were prepared
+ * @param splitImages images the whole split will hold, when the ingest knew it before storing its first shard
+ *     (else null): a trainer can then plan its epochs and start before the last shard is announced
  */
 @Serdeable
 public record DatasetShardAnnounced(String datasetId, String split, int shardIndex, long firstImage, String bucket,
         String objectKey, int imageCount, List<Integer> shape, String dtype, String sha256, long sizeBytes,
-        ShardPreprocessing preprocessing) {}
+        ShardPreprocessing preprocessing, Long splitImages) {}

@@ -47,6 +47,18 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void knowsEachSplitsSizeFromItsFileListingBeforeDecoding() throws IOException {
+        writeImage(dir.resolve("train/cat/a.png"), 8, 0, "png");
+        writeImage(dir.resolve("train/dog/b.jpg"), 8, 0, "jpg");
+        Files.write(dir.resolve("train/dog/c.png"), new byte[] {1, 2, 3}); // counted: reading it fails the ingest
+        Files.writeString(dir.resolve("train/dog/notes.txt"), "not an image");
+        writeImage(dir.resolve("test/cat/d.png"), 8, 0, "png");
+        DatasetReader reader = new ImageFolderReader(dir, 8, 10);
+        assertEquals(3, reader.knownCount(Split.TRAIN));
+        assertEquals(1, reader.knownCount(Split.TEST));
+    }
+
+    @Test
     void labelsOtherClassFoldersAlphabetically() throws IOException {
         writeImage(dir.resolve("zebra/a.png"), 8, 0, "png");
         writeImage(dir.resolve("ant/b.png"), 8, 0, "png");

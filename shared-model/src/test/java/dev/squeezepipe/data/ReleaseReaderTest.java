@@ -54,6 +54,23 @@ class ReleaseReaderTest {
     }
 
     @Test
+    void knowsSplitSizesOfABinaryFolderFromFileSizesOnly() throws IOException {
+        CifarFixtures.writeBinaryRelease(dir, 5);
+        Path folder = dir.resolve("cifar-10-batches-bin");
+        DatasetReader binary = DatasetReaders.open(dir, DatasetFormat.AUTO, 32);
+        assertEquals(25, binary.knownCount(Split.TRAIN));
+        assertEquals(5, binary.knownCount(Split.TEST));
+        Files.write(folder.resolve("test_batch.bin"), new byte[100]);
+        assertEquals(-1, binary.knownCount(Split.TEST), "a damaged file is left to the read to report");
+        Path archive = CifarFixtures.tarGz(folder, List.of("data_batch_1.bin"), dir.resolve("bin.tar.gz"));
+        assertEquals(-1, DatasetReaders.open(archive, DatasetFormat.AUTO, 32).knownCount(Split.TRAIN));
+        Path python = Files.createDirectories(dir.resolve("py"));
+        CifarFixtures.writePythonRelease(python, 3);
+        assertEquals(-1, DatasetReaders.open(python, DatasetFormat.AUTO, 32).knownCount(Split.TRAIN),
+                "a pickled batch is counted only by reading it");
+    }
+
+    @Test
     void readsPythonArchiveStoredOutOfOrderInReleaseOrder() throws IOException {
         CifarFixtures.writePythonRelease(dir, 3);
         Path archive = CifarFixtures.tarGz(dir.resolve("cifar-10-batches-py"), List.of("data_batch_4", "data_batch_2",
