@@ -36,26 +36,40 @@ public final class SplitData {
     public static SplitData load(List<DatasetShardAnnounced> shards, ShardCache cache, int limit,
             Cancellation cancelled) throws IOException, InterruptedException {
         long total = shards.stream().mapToLong(DatasetShardAnnounced::imageCount).sum();
-        int count = (int) (limit > 0 ? Math.min(limit, total) : total);
-        int side = shards.isEmpty() ? 32 : shards.get(0).shape().get(2);
-        byte[] pixels = new byte[count * 3 * side * side];
-        int[] labels = new int[count];
-        int filled = 0;
+        SplitData data = allocate((int) (limit > 0 ? Math.min(limit, total) : total), sideOf(shards));
         for (DatasetShardAnnounced shard : shards) {
-            if (filled >= count) {
+            if (shard.firstImage() >= data.size()) {
                 break;
             }
             cancelled.check();
-            Map<String, Npz.Array> arrays = cache.load(shard);
-            byte[] shardLabels = arrays.get("labels").data();
-            int take = Math.min(shardLabels.length, count - filled);
-            System.arraycopy(arrays.get("images").data(), 0, pixels, filled * 3 * side * side, take * 3 * side * side);
-            for (int i = 0; i < take; i++) {
-                labels[filled + i] = shardLabels[i] & 0xff;
-            }
-            filled += take;
+            data.fill(shard, cache.load(shard));
         }
-        return new SplitData(pixels, labels, side);
+        return data;
+    }
+
+    /** Room for {@code count} images of {@code side} x {@code side}, to {@link #fill} shard by shard. */
+    public static SplitData allocate(int count, int side) {
+        return new SplitData(new byte[count * 3 * side * side], new int[count], side);
+    }
+
+    /** The image side of a split's shards (32 when there are none). */
+    public static int sideOf(List<DatasetShardAnnounced> shards) {
+        return shards.isEmpty() ? 32 : shards.get(0).shape().get(2);
+    }
+
+    /**
+     * Copies a shard's images into their place in the split (from its first image on), those that fit below
+     * {@link #size()}; returns how many were copied.
+     */
+    public int fill(DatasetShardAnnounced shard, Map<String, Npz.Array> arrays) {
+        int first = (int) shard.firstImage();
+        byte[] shardLabels = arrays.get("labels").data();
+        int take = Math.max(0, Math.min(shardLabels.length, labels.length - first));
+        System.arraycopy(arrays.get("images").data(), 0, pixels, first * imageBytes, take * imageBytes);
+        for (int i = 0; i < take; i++) {
+            labels[first + i] = shardLabels[i] & 0xff;
+        }
+        return take;
     }
 
     /** The whole split as one batch of uint8 CHW images (shares the arrays; do not modify). */

@@ -9,9 +9,7 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
-import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.CheckpointPublished;
-import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.model.IntraOpThreads;
@@ -35,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one training job: waits for its dataset, loads the training split, builds the network (or restores the
- * run's newest checkpoint), trains epoch by epoch and checkpoints every interval. The run id is the job id,
+ * Runs one training job: waits for its dataset, loads the training split (from its first shard on when the
+ * ingest announced its size, see {@link ShardFeed}), builds the network (or restores the run's newest
+ * checkpoint), trains epoch by epoch and checkpoints every interval. The run id is the job id,
  * so a job picked up again by any trainer continues the same run.
  */
 @Singleton
@@ -70,13 +69,11 @@ public class JobRunner {
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
         reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
-        List<DatasetShardAnnounced> shards =
-                catalog.awaitSplit(spec.datasetId(), Split.TRAIN, settings.getDatasetWait(), cancellation);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
-        Attempt run = new Attempt(job, attempt, attemptStart, SplitData.load(shards, cache, limit, cancellation),
-                cancellation);
+        ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.getDatasetWait(), cancellation);
+        Attempt run = new Attempt(job, attempt, attemptStart, feed, cancellation);
         LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
-                attempt, config.variant().id(), run.data().size(), spec.datasetId(),
+                attempt, config.variant().id(), feed.size(), spec.datasetId(),
                 spec.timeBudgetMinutes() == null ? "" : "up to ", spec.epochs(), run.stepsPerEpoch(), spec.batchSize(),
                 Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
@@ -167,10 +164,10 @@ public class JobRunner {
     }
 
     private void trainEpoch(Attempt run, Trainer trainer, Preprocessor preprocessor, int epoch)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         TrainingJobSpec spec = run.spec();
-        SplitData data = run.data();
-        int[] order = data.order(spec.seed(), epoch);
+        SplitData data = run.feed().data();
+        ShardFeed.Order order = run.feed().order(spec.seed(), epoch);
         Random augmentation = new Random(spec.seed() * 31 + epoch);
         for (int b = 0; b < run.stepsPerEpoch(); b++) {
             run.cancellation().check();
@@ -178,7 +175,7 @@ public class JobRunner {
             int to = Math.min(data.size(), from + spec.batchSize());
             // a sub-manager per step: every array of the step is freed when it closes
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
-                NDList arrays = data.batch(stepManager, order, from, to, preprocessor, augmentation);
+                NDList arrays = data.batch(stepManager, order.upTo(to), from, to, preprocessor, augmentation);
                 Batch batch = new Batch(stepManager, new NDList(arrays.get(0)), new NDList(arrays.get(1)), to - from,
                         Batchifier.STACK, Batchifier.STACK, b, run.stepsPerEpoch());
                 TrainingStepLock.run(() -> {
@@ -220,7 +217,7 @@ public class JobRunner {
     }
 
     /** One attempt at a job: the job, its training split and when the attempt took it (System.nanoTime). */
-    private record Attempt(TrainingJobSubmitted job, int attempt, long start, SplitData data,
+    private record Attempt(TrainingJobSubmitted job, int attempt, long start, ShardFeed feed,
             Cancellation cancellation) {
 
         String runId() {
@@ -232,7 +229,7 @@ public class JobRunner {
         }
 
         int stepsPerEpoch() {
-            return (data.size() + spec().batchSize() - 1) / spec().batchSize();
+            return (feed.size() + spec().batchSize() - 1) / spec().batchSize();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 
 /**
  * What this trainer knows of the datasets: every shard announced and every split declared ready, read from
@@ -50,17 +51,44 @@ public class ShardCatalog {
         ready.put(key(event.datasetId(), event.split()), event);
     }
 
+    /** A split as far as this trainer knows it: the shards announced so far, and whether they are all of it. */
+    public record SplitSoFar(List<DatasetShardAnnounced> shards, boolean complete) {
+
+        /** Whether its shards announced the split's size, so training can be planned before it is complete. */
+        boolean sized() {
+            return !shards.isEmpty() && shards.get(0).splitImages() != null;
+        }
+
+        long images() {
+            return shards.stream().mapToLong(DatasetShardAnnounced::imageCount).sum();
+        }
+    }
+
     /**
      * The shards of a split once it is complete, waiting up to {@code wait}; fails naming the dataset when it
      * never becomes ready. {@code cancelled} is checked while waiting.
      */
     public List<DatasetShardAnnounced> awaitSplit(String datasetId, Split split, Duration wait, Cancellation cancelled)
             throws IOException, InterruptedException {
+        return await(datasetId, split, wait, cancelled, SplitSoFar::complete).shards();
+    }
+
+    /**
+     * As {@link #awaitSplit}, but returns as soon as training can start: when the split is complete, or when one
+     * of its shards has arrived announcing the split's size.
+     */
+    public SplitSoFar awaitStart(String datasetId, Split split, Duration wait, Cancellation cancelled)
+            throws IOException, InterruptedException {
+        return await(datasetId, split, wait, cancelled, s -> s.complete() || s.sized());
+    }
+
+    private SplitSoFar await(String datasetId, Split split, Duration wait, Cancellation cancelled,
+            Predicate<SplitSoFar> enough) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            List<DatasetShardAnnounced> complete = completeSplit(datasetId, split);
-            if (complete != null) {
-                return complete;
+            SplitSoFar known = now(datasetId, split);
+            if (enough.test(known)) {
+                return known;
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("dataset " + datasetId + " has no ready " + split.id() + " split after waiting "
@@ -71,15 +99,18 @@ public class ShardCatalog {
         }
     }
 
-    private List<DatasetShardAnnounced> completeSplit(String datasetId, Split split) throws IOException {
+    /** The split as known now: complete once declared ready with all its shards (or found by its manifest). */
+    public SplitSoFar now(String datasetId, Split split) throws IOException {
         DatasetReady done = ready.get(key(datasetId, split.id()));
         Map<Integer, DatasetShardAnnounced> known = shards.getOrDefault(key(datasetId, split.id()), new ConcurrentSkipListMap<>());
-        if (done != null && known.size() >= done.shards()) {
-            return List.copyOf(known.values());
+        List<DatasetShardAnnounced> announced = List.copyOf(known.values());
+        if (done != null && announced.size() >= done.shards()) {
+            return new SplitSoFar(announced, true);
         }
         String bucket = done != null ? done.bucket() : ObjectLayout.DATASETS_BUCKET;
-        return splits.manifest(bucket, datasetId, split).map(manifest -> manifest.shards().stream()
-                .sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList()).orElse(null);
+        return splits.manifest(bucket, datasetId, split).map(manifest -> new SplitSoFar(manifest.shards().stream()
+                .sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList(), true))
+                .orElse(new SplitSoFar(announced, false));
     }
 
     private static String key(String datasetId, String split) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
@@ -22,6 +23,8 @@ import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -36,11 +39,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,7 +91,7 @@ abstract class TrainerSuite {
         assertEquals("COMPLETED", status.state(), status.reason());
         datasetId = status.datasetId();
         probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.TRAINING_JOB_STATUS, Topics.CHECKPOINTS,
-                Topics.TRAINING_JOBS_DLQ);
+                Topics.TRAINING_JOBS_DLQ, Topics.DATASET_SHARDS);
     }
 
     @AfterEach
@@ -119,10 +124,14 @@ abstract class TrainerSuite {
     }
 
     private void send(String key, byte[] value) {
+        send(Topics.TRAINING_JOBS, key, value);
+    }
+
+    private void send(String topic, String key, byte[] value) {
         Map<String, Object> props = Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TRAINING_JOBS, key, value));
+            producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 
@@ -230,6 +239,58 @@ abstract class TrainerSuite {
                 published.get(2).sidecarKey()), CheckpointSidecar.class);
         assertEquals(16, last.spec().lowResSize(), "the resizing is stored for a resume");
         assertEquals(0.67, last.spec().lowResShare());
+    }
+
+    @Test
+    void trainsTheFirstShardsBeforeTheLastIsAnnouncedWhenTheSplitSizeIsKnown() throws IOException {
+        ApplicationContext trainer = trainer("t-early");
+        List<DatasetShardAnnounced> stored = storedTrainShards();
+        String streamed = "ds-arriving-" + UUID.randomUUID();
+        announce(resized(stored.get(0), streamed));
+        String jobId = submit(tinySpec(streamed, 2, 400, 0.01));
+        await().atMost(JOB).until(() -> stepGauge(trainer, jobId) >= 3);
+        assertEquals(List.of(), events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId),
+                "three steps on the first 100 images while the other 300 are not announced yet");
+        stored.subList(1, stored.size()).forEach(shard -> announce(resized(shard, streamed)));
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(List.of(13L, 26L), events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).stream()
+                .map(CheckpointPublished::step).toList(), "two epochs of 400 images in batches of 32, planned ahead");
+    }
+
+    @Test
+    void failsAJobWhoseAnnouncedSplitStopsArrivingNamingWhatCame() {
+        trainer("t-stalled");
+        String stalled = "ds-stalled-" + UUID.randomUUID();
+        announce(resized(storedTrainShards().get(0), stalled));
+        TrainingJobStatusChanged done = awaitFinal(submit(tinySpec(stalled, 1, 400, 0.01)));
+        assertEquals("FAILED", done.status());
+        assertTrue(done.reason().contains("dataset " + stalled + ": its train split was announced with 400 images, but"
+                + " only 100 of the 400 to train on arrived and no shard came for 3 s"), done.reason());
+    }
+
+    /** The four train shards the suite's ingest stored, in order. */
+    private List<DatasetShardAnnounced> storedTrainShards() {
+        Callable<List<DatasetShardAnnounced>> train = () -> events(Topics.DATASET_SHARDS, DatasetShardAnnounced.class,
+                datasetId).stream().filter(s -> s.split().equals("train"))
+                .sorted(Comparator.comparingInt(DatasetShardAnnounced::shardIndex)).toList();
+        return await().atMost(JOB).until(train, shards -> shards.size() == 4);
+    }
+
+    /** {@code shard} as announced by an ingest of {@code dataset} that knew its 400 train images up front. */
+    private static DatasetShardAnnounced resized(DatasetShardAnnounced shard, String dataset) {
+        return new DatasetShardAnnounced(dataset, shard.split(), shard.shardIndex(), shard.firstImage(), shard.bucket(),
+                shard.objectKey(), shard.imageCount(), shard.shape(), shard.dtype(), shard.sha256(), shard.sizeBytes(),
+                shard.preprocessing(), 400L);
+    }
+
+    private void announce(DatasetShardAnnounced shard) {
+        send(Topics.DATASET_SHARDS, shard.datasetId(), bytes(shard));
+    }
+
+    private static double stepGauge(ApplicationContext trainer, String jobId) {
+        Gauge gauge = trainer.getBean(MeterRegistry.class).find("trainer.step").tag("run", jobId).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     @Test
