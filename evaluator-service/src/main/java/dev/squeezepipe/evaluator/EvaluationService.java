@@ -78,12 +78,12 @@ public class EvaluationService {
         try {
             TestScores scores = score(checkpoint);
             boolean best = recordIfBest(checkpoint, scores);
-            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9);
+            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.isTestTimeFlips());
             metrics.evaluated(checkpoint.runId(), checkpoint.epoch(), scores.top1(), scores.top5(),
                     Duration.ofNanos(System.nanoTime() - start));
-            LOG.info("Checkpoint {}: top-1 {}, top-5 {} on {} test images{}", checkpoint.checkpointId(),
+            LOG.info("Checkpoint {}: top-1 {}, top-5 {} on {} test images{}{}", checkpoint.checkpointId(),
                     String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
-                    best ? " (best of its run so far)" : "");
+                    settings.isTestTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
         } catch (Exception e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             LOG.error("Checkpoint {} could not be evaluated: {}", checkpoint.checkpointId(), reason);
@@ -119,7 +119,7 @@ public class EvaluationService {
             }
             return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
                     new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.getBatchSize(),
-                    config.classes());
+                    config.classes(), settings.isTestTimeFlips());
         }
     }
 
@@ -137,26 +137,29 @@ public class EvaluationService {
         String bucket = settings.getEvaluationsBucket();
         if (store.exists(bucket, key)) {
             EvaluationCompleted best = json.readValue(store.get(bucket, key), EvaluationCompleted.class);
-            if (best.top1() >= scores.top1()) {
+            // a best scored with the other flip setting is not comparable: the newer setting replaces it
+            if (best.testTimeFlips() == settings.isTestTimeFlips() && best.top1() >= scores.top1()) {
                 return false;
             }
         }
-        store.put(bucket, key, json.writeValueAsBytes(completed(checkpoint, scores, true, 0)), "application/json");
+        store.put(bucket, key, json.writeValueAsBytes(completed(checkpoint, scores, true, 0, settings.isTestTimeFlips())),
+                "application/json");
         return true;
     }
 
-    private static EvaluationCompleted completed(CheckpointPublished c, TestScores s, boolean best, double seconds) {
+    private static EvaluationCompleted completed(CheckpointPublished c, TestScores s, boolean best, double seconds,
+            boolean flips) {
         List<List<Long>> confusion = new ArrayList<>();
         for (long[] row : s.confusion()) {
             confusion.add(Arrays.stream(row).boxed().toList());
         }
         return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "COMPLETED", null, s.images(), s.top1(),
                 s.top5(), s.meanLoss(), Arrays.stream(s.perClassAccuracy()).boxed().toList(), confusion, best, seconds,
-                Instant.now());
+                Instant.now(), flips);
     }
 
     private static EvaluationCompleted failed(CheckpointPublished c, String reason, double seconds) {
         return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "FAILED", reason, 0, 0, 0, 0, List.of(),
-                List.of(), false, seconds, Instant.now());
+                List.of(), false, seconds, Instant.now(), false);
     }
 }

@@ -9,6 +9,7 @@ public class EvaluatorSettings {
     private String evaluationsBucket = "evaluations";
     private String datasetsBucket = "datasets";
     private int batchSize = 250;
+    private boolean testTimeFlips;
 
     public String getEvaluationsBucket() {
         return evaluationsBucket;
@@ -34,5 +35,14 @@ public class EvaluatorSettings {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    /** Whether each test image is also scored mirrored, the two softmaxes averaged (twice the inference). */
+    public boolean isTestTimeFlips() {
+        return testTimeFlips;
+    }
+
+    public void setTestTimeFlips(boolean testTimeFlips) {
+        this.testTimeFlips = testTimeFlips;
     }
 }

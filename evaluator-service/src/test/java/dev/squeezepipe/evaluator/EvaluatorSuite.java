@@ -3,6 +3,7 @@ package dev.squeezepipe.evaluator;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
@@ -125,6 +126,28 @@ abstract class EvaluatorSuite {
                 EvaluationCompleted.class);
         assertEquals(all.stream().mapToDouble(EvaluationCompleted::top1).max().orElseThrow(), best.top1());
         assertTrue(all.stream().anyMatch(EvaluationCompleted::best));
+    }
+
+    @Test
+    void withTestTimeFlipsTheEvaluationSaysSoAndScoresTheMirrorsToo() {
+        CheckpointPublished real = checkpoint(2);
+        String run = "flips-" + UUID.randomUUID();
+        CheckpointPublished again = new CheckpointPublished(run + "/2", run, real.jobId(), real.datasetId(), 2,
+                real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(), real.variant(),
+                real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), Instant.now());
+        Map<String, Object> props = properties();
+        props.put("evaluator.test-time-flips", "true");
+        try (ApplicationContext flipping = ApplicationContext.builder().environments("evaluator").properties(props)
+                .start()) {
+            flipping.getBean(EvaluationService.class).evaluate(again);
+        }
+        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
+        EvaluationCompleted flipped = evaluations(run).get(0);
+        EvaluationCompleted plain = evaluations(runId).stream().filter(e -> e.epoch() == 2).findFirst().orElseThrow();
+        assertEquals("COMPLETED", flipped.status(), flipped.reason());
+        assertTrue(flipped.testTimeFlips() && !plain.testTimeFlips());
+        assertEquals(200, flipped.images());
+        assertNotEquals(plain.meanLoss(), flipped.meanLoss(), "the averaged probabilities have another loss");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.squeezepipe.predictor;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.squeezepipe.data.CifarClasses;
 import dev.squeezepipe.events.ClassPrediction;
+import dev.squeezepipe.model.Inference;
 import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.preprocess.Images;
 import io.micronaut.context.annotation.Requires;
@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
 /**
  * Micro-batches classification requests: each inference thread takes the first waiting request, gathers more
  * for up to the max delay or the max batch size, and runs them through the served model in one forward pass.
- * Several inference threads (each with its own intra-op thread count) run batches side by side.
+ * Several inference threads (each with its own intra-op thread count) run batches side by side. With test-time
+ * flips each image also runs mirrored and its probabilities are the two softmaxes' mean.
  */
 @Singleton
 @Requires(env = "predictor")
@@ -116,7 +117,7 @@ public class Classifier {
         }
         long start = System.nanoTime();
         try {
-            float[] logits = forward(model, batch);
+            float[] logits = forward(model, batch, settings.isTestTimeFlips());
             long inference = System.nanoTime() - start;
             metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
             int classes = model.config().classes();
@@ -128,7 +129,7 @@ public class Classifier {
         }
     }
 
-    private static float[] forward(ServedModel model, List<Pending> batch) {
+    private static float[] forward(ServedModel model, List<Pending> batch, boolean flips) {
         int side = model.config().inputSize();
         int floats = model.preprocessor().floatsPerImage();
         float[] input = new float[batch.size() * floats];
@@ -137,9 +138,8 @@ public class Classifier {
             model.preprocessor().apply(image.chw(), image.height(), image.width(), input, i * floats, null);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList out = model.model().getBlock().forward(new ParameterStore(manager, false),
-                    new NDList(manager.create(input, new Shape(batch.size(), 3, side, side))), false);
-            return out.singletonOrThrow().toFloatArray();
+            return Inference.logits(model.model().getBlock(), new ParameterStore(manager, false),
+                    manager.create(input, new Shape(batch.size(), 3, side, side)), flips).toFloatArray();
         }
     }
 

@@ -35,12 +35,15 @@ public class PredictController {
     private final ModelSwapper swapper;
     private final GridService grid;
     private final PredictorMetrics metrics;
+    private final PredictorSettings settings;
 
-    public PredictController(Classifier classifier, ModelSwapper swapper, GridService grid, PredictorMetrics metrics) {
+    public PredictController(Classifier classifier, ModelSwapper swapper, GridService grid, PredictorMetrics metrics,
+            PredictorSettings settings) {
         this.classifier = classifier;
         this.swapper = swapper;
         this.grid = grid;
         this.metrics = metrics;
+        this.settings = settings;
     }
 
     @Post(value = "/predict", consumes = {MediaType.ALL})
@@ -77,7 +80,8 @@ public class PredictController {
             return unavailable("no model loaded yet");
         }
         return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
-                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize()));
+                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize(),
+                "testTimeFlips", settings.isTestTimeFlips()));
     }
 
     private static HttpResponse<?> unavailable(String reason) {

@@ -14,6 +14,7 @@ public class PredictorSettings {
     private int intraOpThreads = 1;
     private int topK = 5;
     private String datasetsBucket = "datasets";
+    private boolean testTimeFlips;
 
     /** latest: the newest checkpoint; best: the checkpoint with the best evaluated top-1. */
     public String getPolicy() {
@@ -66,6 +67,15 @@ public class PredictorSettings {
 
     public void setTopK(int topK) {
         this.topK = topK;
+    }
+
+    /** Whether each image also runs mirrored, the two softmaxes averaged: more accurate, twice the inference. */
+    public boolean isTestTimeFlips() {
+        return testTimeFlips;
+    }
+
+    public void setTestTimeFlips(boolean testTimeFlips) {
+        this.testTimeFlips = testTimeFlips;
     }
 
     public String getDatasetsBucket() {

@@ -3,11 +3,13 @@ package dev.squeezepipe.predictor;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.events.ClassPrediction;
 import dev.squeezepipe.events.EvaluationCompleted;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.TrainingJobSpec;
@@ -306,7 +308,7 @@ abstract class PredictorSuite {
             double top1 = epoch == 1 ? 0.9 : 0.5; // the older checkpoint evaluated better
             producer.send(new ProducerRecord<>(Topics.EVALUATIONS, runId, json.writeValueAsBytes(new EvaluationCompleted(
                     runId + "/" + epoch, runId, epoch, "COMPLETED", null, 200, top1, 1.0, 1.0, List.of(), List.of(), false,
-                    1.0, Instant.now()))));
+                    1.0, Instant.now(), false))));
         }
         producer.flush();
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
@@ -317,6 +319,43 @@ abstract class PredictorSuite {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> (runId + "/1").equals(swapper.currentId()));
         }
+    }
+
+    @Test
+    void testTimeFlipsGiveAnImageAndItsMirrorTheSameProbabilities() {
+        byte[] image = randomCifar(new Random(8));
+        byte[] mirror = mirrored(image);
+        assertNotEquals(probabilities(http, image), probabilities(http, mirror), "without flips they differ");
+        Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
+        props.put("micronaut.server.port", "-1");
+        props.put("predictor.test-time-flips", "true");
+        try (ApplicationContext flipping = ApplicationContext.builder().environments("predictor").properties(props).start();
+                HttpClient client = HttpClient.create(flipping.getBean(EmbeddedServer.class).start().getURL())) {
+            String served = predictor.getBean(ModelSwapper.class).currentId();
+            await().atMost(WAIT).until(() -> served.equals(flipping.getBean(ModelSwapper.class).currentId()));
+            Map<Integer, Double> plain = probabilities(client, image);
+            Map<Integer, Double> flipped = probabilities(client, mirror);
+            assertEquals(plain.keySet(), flipped.keySet(), "the same top classes");
+            plain.forEach((c, p) -> assertEquals(p, flipped.get(c), 1e-5, "class " + c));
+            assertEquals(Boolean.TRUE, client.toBlocking().retrieve("/model", Map.class).get("testTimeFlips"));
+        }
+    }
+
+    private static Map<Integer, Double> probabilities(HttpClient client, byte[] image) {
+        ImageClassified result = client.toBlocking().retrieve(HttpRequest.POST("/predict", image)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), ImageClassified.class);
+        return result.top().stream().collect(Collectors.toMap(ClassPrediction::label, ClassPrediction::probability));
+    }
+
+    /** A raw CIFAR image (3 x 32 x 32 bytes) mirrored left to right. */
+    private static byte[] mirrored(byte[] chw) {
+        byte[] out = new byte[chw.length];
+        for (int row = 0; row < 3 * 32; row++) {
+            for (int x = 0; x < 32; x++) {
+                out[row * 32 + x] = chw[row * 32 + 31 - x];
+            }
+        }
+        return out;
     }
 
     @Test

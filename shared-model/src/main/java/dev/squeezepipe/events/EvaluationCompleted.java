@@ -22,8 +22,10 @@ import java.util.List;
  * @param best whether this is the run's best top-1 so far
  * @param seconds evaluation time
  * @param at when
+ * @param testTimeFlips whether each image was also scored mirrored, the two softmaxes averaged (the evaluator's
+ *     setting): the top-1 of serving with the same setting, at twice the inference cost
  */
 @Serdeable
 public record EvaluationCompleted(String checkpointId, String runId, int epoch, String status, @Nullable String reason,
         long images, double top1, double top5, double meanLoss, List<Double> perClassAccuracy,
-        List<List<Long>> confusion, boolean best, double seconds, Instant at) {}
+        List<List<Long>> confusion, boolean best, double seconds, Instant at, boolean testTimeFlips) {}

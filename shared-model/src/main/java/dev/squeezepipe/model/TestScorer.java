@@ -1,7 +1,6 @@
 package dev.squeezepipe.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -30,8 +29,7 @@ public final class TestScorer {
 
     /**
      * As {@link #score(Block, ImageBatch, Preprocessor, int, int)}; with {@code flips} (test-time flips) each image
-     * is scored as given and mirrored left to right, and the two softmaxes are averaged (their log stands in for the
-     * logits, so the loss is that of the averaged probabilities), at two forward passes per image.
+     * is scored as given and mirrored left to right, the two softmaxes averaged ({@link Inference#logits}).
      */
     public static TestScores score(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize, int classes,
             boolean flips) throws Exception {
@@ -57,11 +55,7 @@ public final class TestScorer {
                 float[] logits;
                 try (NDManager step = manager.newSubManager()) {
                     NDArray images = step.create(input, new Shape(n, 3, side, side));
-                    NDArray out = forward(block, store, images);
-                    if (flips) {
-                        out = out.softmax(1).add(forward(block, store, images.flip(3)).softmax(1)).div(2).log();
-                    }
-                    logits = out.toFloatArray();
+                    logits = Inference.logits(block, store, images, flips).toFloatArray();
                 }
                 for (int i = 0; i < n; i++) {
                     int label = data.labels()[from + i];
@@ -76,10 +70,6 @@ public final class TestScorer {
         long images = data.count();
         return new TestScores(images, (double) top1 / images, (double) top5 / images, lossSum / images,
                 perClass(confusion), confusion);
-    }
-
-    private static NDArray forward(Block block, ParameterStore store, NDArray images) {
-        return block.forward(store, new NDList(images), false).singletonOrThrow();
     }
 
     static int rank(float[] logits, int offset, int classes, int label) {

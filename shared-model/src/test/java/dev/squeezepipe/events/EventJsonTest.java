@@ -46,7 +46,7 @@ class EventJsonTest {
         roundTrips(new CheckpointPublished("run-1/2", "run-1", "job-1", "ds-1", 2, 300, "checkpoints", "p", "s",
                 "abc", "cifar", 10, 32, 1.2, 0.55, now));
         roundTrips(new EvaluationCompleted("run-1/2", "run-1", 2, "COMPLETED", null, 10_000, 0.6, 0.9, 1.1,
-                List.of(0.5, 0.7), List.of(List.of(5L, 1L), List.of(2L, 7L)), true, 3.2, now));
+                List.of(0.5, 0.7), List.of(List.of(5L, 1L), List.of(2L, 7L)), true, 3.2, now, true));
         roundTrips(new ImageClassified("r-1", List.of(new ClassPrediction(3, "cat", 0.8)), "run-1/2", 2, 12.5));
         roundTrips(new SplitManifest("ds-1", "train", 1000, List.of(shard), "x"));
     }
@@ -63,6 +63,22 @@ class EventJsonTest {
                 .replaceAll(",\\s*\"refits\":\\[[^\\]]*]", "");
         assertFalse(older.contains("refits"), older);
         assertNull(json.readValue(older, CheckpointSidecar.class).refits());
+    }
+
+    @Test
+    void readsEvaluationsAndShardsPublishedBeforeTheirNewestFields() throws IOException {
+        EvaluationCompleted evaluation = new EvaluationCompleted("run-1/2", "run-1", 2, "COMPLETED", null, 100, 0.6,
+                0.9, 1.1, List.of(), List.of(), true, 3.2, Instant.parse("2026-11-28T12:00:00Z"), true);
+        String older = new String(json.writeValueAsBytes(evaluation), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"testTimeFlips\":true", "");
+        assertFalse(older.contains("testTimeFlips"), older);
+        assertFalse(json.readValue(older, EvaluationCompleted.class).testTimeFlips(), "scored without flips");
+        DatasetShardAnnounced shard = new DatasetShardAnnounced("ds-1", "train", 0, 0, "datasets", "k", 10,
+                List.of(10, 3, 32, 32), "uint8", "abc", 100, null, 50L);
+        String olderShard = new String(json.writeValueAsBytes(shard), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"splitImages\":50", "");
+        assertFalse(olderShard.contains("splitImages"), olderShard);
+        assertNull(json.readValue(olderShard, DatasetShardAnnounced.class).splitImages(), "size not announced");
     }
 
     @Test
