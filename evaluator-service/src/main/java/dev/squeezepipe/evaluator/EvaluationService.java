@@ -3,6 +3,7 @@ package dev.squeezepipe.evaluator;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import dev.squeezepipe.data.Split;
+import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationCompleted;
 import dev.squeezepipe.model.SqueezeNet;
@@ -85,7 +86,7 @@ public class EvaluationService {
                     String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
                     settings.isTestTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
         } catch (Exception e) {
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String reason = Failures.reason(e);
             LOG.error("Checkpoint {} could not be evaluated: {}", checkpoint.checkpointId(), reason);
             metrics.failed();
             result = failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);

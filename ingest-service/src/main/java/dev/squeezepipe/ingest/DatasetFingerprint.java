@@ -1,5 +1,6 @@
 package dev.squeezepipe.ingest;
 
+import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.storage.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +24,11 @@ final class DatasetFingerprint {
 
     private DatasetFingerprint() {}
 
-    static String of(Path source, String format, int limit, int shardSize, int imageSize) throws IOException {
+    static String of(Path source, DatasetFormat format, int limit, int shardSize, int imageSize) throws IOException {
         MessageDigest digest = Hashing.sha256();
-        digest.update(("v1|" + format + "|" + limit + "|" + shardSize + "|" + imageSize).getBytes(StandardCharsets.UTF_8));
+        // the format as its lower-case name, as ids were made before the options held the enum
+        String name = format.name().toLowerCase(Locale.ROOT);
+        digest.update(("v1|" + name + "|" + limit + "|" + shardSize + "|" + imageSize).getBytes(StandardCharsets.UTF_8));
         if (Files.isDirectory(source)) {
             for (Path file : files(source)) {
                 digest.update(source.relativize(file).toString().getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package dev.squeezepipe.ingest;
 
-import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.data.DatasetReader;
 import dev.squeezepipe.data.DatasetReaders;
 import dev.squeezepipe.data.ImageBatch;
@@ -57,8 +56,7 @@ public class DatasetIngestor {
     /** Ingests {@code request}; any failure leaves the dataset not ready and is rethrown. */
     public Result ingest(IngestRequest request, IngestProgress progress) throws IOException, InterruptedException {
         IngestOptions options = IngestOptions.of(request, settings);
-        DatasetReader reader = DatasetReaders.open(options.path(), DatasetFormat.parse(options.format()),
-                options.imageSize());
+        DatasetReader reader = DatasetReaders.open(options.path(), options.format(), options.imageSize());
         String datasetId = DatasetFingerprint.of(options.path(), options.format(), options.limit(), options.shardSize(),
                 options.imageSize());
         progress.datasetIdentified(datasetId);

@@ -4,18 +4,17 @@ import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.data.DatasetFormatException;
 import dev.squeezepipe.data.DatasetReaders;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * An ingest request's options with the service's defaults filled in, checked before any work starts.
  *
  * @param path the dataset's release folder, archive or image folders; it exists
- * @param format a known format name, lower case
+ * @param format the dataset's layout, or {@code AUTO} to detect it
  * @param limit images per split to keep (0: all)
  * @param shardSize images per shard, positive
  * @param imageSize side of the stored images, positive
  */
-record IngestOptions(Path path, String format, int limit, int shardSize, int imageSize) {
+record IngestOptions(Path path, DatasetFormat format, int limit, int shardSize, int imageSize) {
 
     /**
      * The options of {@code request}; an {@link IllegalArgumentException} names what is wrong with them, a
@@ -34,8 +33,8 @@ record IngestOptions(Path path, String format, int limit, int shardSize, int ima
             throw new IllegalArgumentException("shard size and image size must be positive and limit >= 0; got "
                     + shardSize + ", " + imageSize + ", " + limit);
         }
-        String format = (request.format() != null ? request.format() : settings.getFormat()).toLowerCase(Locale.ROOT);
-        DatasetFormat.parse(format); // an unknown name is refused here, naming the accepted ones
+        // an unknown name is refused here, naming the accepted ones
+        DatasetFormat format = DatasetFormat.parse(request.format() != null ? request.format() : settings.getFormat());
         return new IngestOptions(path, format, limit, shardSize, imageSize);
     }
 }

@@ -1,5 +1,6 @@
 package dev.squeezepipe.ingest;
 
+import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.IngestFailed;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -86,7 +87,7 @@ public class IngestService {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String reason = Failures.reason(e);
             LOG.error("Ingest {} of {} failed: {}", id, request.path(), reason);
             metrics.failed();
             done = new IngestStatus(id, request.path(), "FAILED", datasetId.get(), images.get(), shards.get(), reason);

@@ -1,5 +1,6 @@
 package dev.squeezepipe.predictor;
 
+import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.topics.Topics;
@@ -78,14 +79,14 @@ public class ClassificationListener {
             return events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(),
                     prediction.modelVersion(), latency));
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Failures.unwrap(e);
             if (cause instanceof ShuttingDownException stopping) {
                 throw stopping; // not the request's fault: leave the poll uncommitted so it is answered after restart
             }
             metrics.failure("kafka");
             metrics.deadLetter("kafka");
             return events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
-                    "cannot classify: " + cause.getMessage(),
+                    "cannot classify: " + Failures.reason(cause),
                     record.topic() + "/" + record.partition() + "@" + record.offset());
         }
     }

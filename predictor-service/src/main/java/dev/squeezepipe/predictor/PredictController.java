@@ -1,5 +1,6 @@
 package dev.squeezepipe.predictor;
 
+import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.storage.CheckpointSidecar;
@@ -65,11 +66,11 @@ public class PredictController {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         } catch (CompletionException e) {
             metrics.failure("http");
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Failures.unwrap(e);
             if (cause instanceof ShuttingDownException) {
                 return unavailable(cause.getMessage()); // not the request's fault: the client may retry elsewhere
             }
-            return HttpResponse.serverError(Map.of("error", "inference failed: " + cause.getMessage()));
+            return HttpResponse.serverError(Map.of("error", "inference failed: " + Failures.reason(cause)));
         }
     }
 

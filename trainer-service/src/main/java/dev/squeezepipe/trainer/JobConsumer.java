@@ -1,5 +1,6 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.service.Cancellation;
 
 import dev.squeezepipe.events.TrainingJobStatusChanged;
@@ -178,13 +179,13 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         try {
             done.future().get();
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Failures.unwrap(e);
             if (done.cancellation().isCancelled()) {
                 kafka.seek(done.partition(), done.offset()); // stopped, not finished: the job stays in Kafka
                 kafka.resume(kafka.paused());
                 return;
             }
-            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            String reason = Failures.reason(cause);
             LOG.error("Job {} failed: {}", done.jobId(), reason, cause);
             int attempt = view.latest(done.jobId()).map(TrainingJobStatusChanged::attempt).orElse(1);
             reporter.failed(done.jobId(), attempt, reason);
