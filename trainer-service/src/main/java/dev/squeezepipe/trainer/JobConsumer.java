@@ -1,10 +1,9 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.errors.Failures;
-import dev.squeezepipe.service.Cancellation;
-
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
