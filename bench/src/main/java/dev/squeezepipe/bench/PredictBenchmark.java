@@ -120,7 +120,7 @@ public final class PredictBenchmark {
 
     private static TrainingJobSpec tiny(String datasetId) {
         return new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 1, 64, 0.9, 1e-4, "linear", 0,
-                0.01, 0, 0, 0, false, 1, 1, 10, 640, null, null, null, null);
+                0.01, 0, 0, 0, false, 1, 1, 10, 640, null, null, null, null, null);
     }
 
     /**

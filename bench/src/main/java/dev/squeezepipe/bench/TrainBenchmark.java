@@ -107,7 +107,7 @@ public final class TrainBenchmark {
     /** The service run: two epochs of {@code steps}; the second epoch's rate is the figure (the first warms up). */
     private static TrainingJobSpec spec(String datasetId, int batch, int images) {
         return new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, batch, 0.9, 1e-4, "linear",
-                0, 0.01, 0, 0, 0, true, 1, 1, 1, images, null, null, null, null);
+                0, 0.01, 0, 0, 0, true, 1, 1, 1, images, null, null, null, null, null);
     }
 
     /** {@link #bareLoop} on a thread of its own, whose OpenMP team ends with it (see {@link OwnThread}). */

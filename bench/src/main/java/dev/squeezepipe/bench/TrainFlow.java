@@ -133,6 +133,7 @@ public final class TrainFlow {
                 + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax()
                 + (SmoothedCrossEntropyLoss.smooths(spec) ? ", label smoothing " + spec.labelSmoothing() : "")
                 + (spec.lowResSize() == null ? ""
-                        : ", first " + spec.lowResShare() + " of the epochs at " + spec.lowResSize() + "px");
+                        : ", first " + spec.lowResShare() + " of the epochs at " + spec.lowResSize() + "px")
+                + (spec.cutout() == null || spec.cutout() == 0 ? "" : ", cutout " + spec.cutout() + " of the side");
     }
 }

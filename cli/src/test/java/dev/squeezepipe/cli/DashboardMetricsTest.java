@@ -84,7 +84,7 @@ class DashboardMetricsTest {
                 new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 100, null, null)).datasetId();
         TrainFlow.Outcome run = TrainFlow.train(services.get(1), new TrainingJobSpec(datasetId, "cifar", 128, 128, 2,
                 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 64, null, null, null,
-                null));
+                null, null));
         ModelSwapper swapper = services.get(3).getBean(ModelSwapper.class);
         await().atMost(Duration.ofMinutes(2)).until(() -> (run.jobId() + "/1").equals(swapper.currentId()));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",

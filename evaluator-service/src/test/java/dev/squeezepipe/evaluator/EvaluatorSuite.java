@@ -74,7 +74,7 @@ abstract class EvaluatorSuite {
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
         runId = "job-" + UUID.randomUUID();
         TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
-                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 3, 1, 10, 160, null, null, null, null);
+                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 3, 1, 10, 160, null, null, null, null, null);
         trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
         await().atMost(WAIT).until(() -> evaluations(runId).size() >= 2);
     }
@@ -180,7 +180,7 @@ abstract class EvaluatorSuite {
                 s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(), s.momentum(),
                 s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(), s.pretrainEpochs(),
                 s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(), s.timeBudgetMinutes(),
-                s.labelSmoothing(), s.lowResSize(), s.lowResShare());
+                s.labelSmoothing(), s.lowResSize(), s.lowResShare(), s.cutout());
         String run = "misfit-" + UUID.randomUUID();
         String sidecarKey = run + "/epoch-0002.json";
         store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,

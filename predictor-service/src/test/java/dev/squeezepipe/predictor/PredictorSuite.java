@@ -100,7 +100,7 @@ abstract class PredictorSuite {
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
         runId = "job-" + UUID.randomUUID();
         TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
-                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 5, 1, 10, 160, null, null, null, null);
+                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 5, 1, 10, 160, null, null, null, null, null);
         trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
         await().atMost(WAIT).until(() -> (runId + "/2").equals(predictor.getBean(ModelSwapper.class).currentId()));
     }

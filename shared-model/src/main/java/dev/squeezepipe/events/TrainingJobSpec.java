@@ -39,6 +39,8 @@ import io.micronaut.serde.annotation.Serdeable;
  *        {@code lowResShare} of them); the rest train at {@code inputSize}. {@code null}: every epoch at
  *        {@code inputSize}
  * @param lowResShare share of the epochs (of the count in force, with a time budget) trained at {@code lowResSize}
+ * @param cutout with {@code augment}: side of a square, as a share of the image side, set to the channel means at a
+ *        random place in every training image (DeVries and Taylor's cutout); {@code null} or 0: none
  */
 @Serdeable
 public record TrainingJobSpec(String datasetId, String variant, int baseE, int incrE, int freq, double pct3x3,
@@ -46,7 +48,7 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
         double weightDecay, String lrMode, double lrInit, double lrMax, double lrEnd, int warmupEpochs,
         int pretrainEpochs, boolean augment, long seed, int checkpointEvery, int keepCheckpoints,
         @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes, @Nullable Double labelSmoothing,
-        @Nullable Integer lowResSize, @Nullable Double lowResShare) {
+        @Nullable Integer lowResSize, @Nullable Double lowResShare, @Nullable Double cutout) {
 
     /** This spec with {@code epochs} epochs; a longer warmup is cut to leave at least one epoch of decay. */
     public TrainingJobSpec withEpochs(int epochs) {
@@ -54,7 +56,7 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
                 Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed,
                 checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing, lowResSize,
-                lowResShare);
+                lowResShare, cutout);
     }
 
     /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */
@@ -62,7 +64,7 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
                 augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing, lowResSize,
-                lowResShare);
+                lowResShare, cutout);
     }
 
     /** This spec reading only the first {@code limit} training images. */
@@ -70,6 +72,6 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
                 augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes, labelSmoothing, lowResSize,
-                lowResShare);
+                lowResShare, cutout);
     }
 }

@@ -1,5 +1,6 @@
 package dev.squeezepipe.preprocess;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -32,7 +33,8 @@ public final class Preprocessor {
 
     /**
      * Writes one image into {@code out} at {@code offset}: resized to the spec's size, then (when the spec
-     * augments and {@code random} is given) randomly cropped from a zero-padded copy and flipped, normalized.
+     * augments and {@code random} is given) randomly cropped from a zero-padded copy, flipped and, with cutout,
+     * a square set to the channel means; normalized.
      */
     public void apply(byte[] chw, int height, int width, float[] out, int offset, Random random) {
         int size = spec.size();
@@ -53,6 +55,24 @@ public final class Preprocessor {
                     int value = inside ? resized[plane + sy * size + sx] & 0xff : 0;
                     out[offset + plane + y * size + x] = value * scale[c] + shift[c];
                 }
+            }
+        }
+        if (augment && spec.cutoutSide() > 0) {
+            cutOut(out, offset, random);
+        }
+    }
+
+    /** Sets a square of {@link PreprocessSpec#cutoutSide()} around a random centre to 0, the normalized mean. */
+    private void cutOut(float[] out, int offset, Random random) {
+        int size = spec.size();
+        int side = spec.cutoutSide();
+        int top = random.nextInt(size) - side / 2;
+        int left = random.nextInt(size) - side / 2;
+        for (int c = 0; c < 3; c++) {
+            int plane = offset + c * size * size;
+            for (int y = Math.max(0, top); y < Math.min(size, top + side); y++) {
+                int row = plane + y * size;
+                Arrays.fill(out, row + Math.max(0, left), row + Math.min(size, left + side), 0f);
             }
         }
     }

@@ -41,7 +41,7 @@ class EventJsonTest {
         roundTrips(new IngestFailed("i-1", "/data", "truncated", now));
         roundTrips(new TrainingJobSubmitted("job-1", new TrainingJobSpec("ds-1", "cifar", 128, 128, 2, 0.5, 0.125,
                 10, 32, 30, 64, 0.9, 1e-4, "linear", 0, 0.04, 0, 2, 0, true, 7, 1, 10, null, 112.5, 0.1, 24,
-                0.6), now));
+                0.6, null), now));
         roundTrips(new TrainingJobStatusChanged("job-1", "run-1", "RUNNING", 1, 2, 35, 300, null, "t-1", now));
         roundTrips(new CheckpointPublished("run-1/2", "run-1", "job-1", "ds-1", 2, 300, "checkpoints", "p", "s",
                 "abc", "cifar", 10, 32, 1.2, 0.55, now));
@@ -54,7 +54,7 @@ class EventJsonTest {
     @Test
     void checkpointSidecarKeepsItsRefitsAndReadsOlderSidecarsWithout() throws IOException {
         TrainingJobSpec spec = new TrainingJobSpec("ds-1", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 33, 64, 0.9,
-                5e-4, "linear", 0, 0.05, 0, 2, 0, true, 1, 1, 10, null, 112.0, null, null, null);
+                5e-4, "linear", 0, 0.05, 0, 2, 0, true, 1, 1, 10, null, 112.0, null, null, null, null);
         CheckpointSidecar sidecar = new CheckpointSidecar("run-1/5", "run-1", "job-1", 5, 3910, "p", "abc", 10, spec,
                 0.9, 0.7, 950.5, Instant.parse("2026-11-30T23:00:00Z"), "o", "def",
                 List.of(new ScheduleRefit(2, 29), new ScheduleRefit(4, 33)));

@@ -71,6 +71,66 @@ class PreprocessorTest {
     }
 
     @Test
+    void cutoutSetsOneSquareOfTheSidesShareToTheMeanInEveryChannel() {
+        Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, true).withCutout(0.375));
+        byte[] white = new byte[3 * 32 * 32];
+        java.util.Arrays.fill(white, (byte) 255);
+        float[] out = new float[3 * 32 * 32];
+        Random random = new Random(3);
+        int whole = 0;
+        for (int draw = 0; draw < 40; draw++) {
+            pre.apply(white, 32, 32, out, 0, random);
+            int[] box = zeroBox(out, 0, 32);
+            int zeros = 0;
+            for (int c = 0; c < 3; c++) {
+                assertArrayEquals(box, zeroBox(out, c, 32), "the square is the same in every channel");
+                for (int i = 0; i < 32 * 32; i++) {
+                    zeros += out[c * 32 * 32 + i] == 0f ? 1 : 0;
+                }
+            }
+            int height = box[2] - box[0] + 1;
+            int width = box[3] - box[1] + 1;
+            assertEquals(3 * height * width, zeros, "only a filled rectangle is cut out");
+            assertEquals(true, height <= 12 && width <= 12, "at most 12x12 at 32px, got " + height + "x" + width);
+            whole += height == 12 && width == 12 ? 1 : 0;
+        }
+        assertEquals(true, whole > 0, "squares away from the border are 12x12");
+    }
+
+    @Test
+    void cutoutAppliesOnlyToAugmentedImages() {
+        byte[] image = gradient(32, 32);
+        float[] plain = new Preprocessor(PreprocessSpec.recipe(32, false)).apply(image, 32, 32);
+        assertArrayEquals(plain, new Preprocessor(PreprocessSpec.recipe(32, true).withCutout(0.5))
+                .apply(image, 32, 32));
+        assertArrayEquals(plain, new Preprocessor(PreprocessSpec.recipe(32, false).withCutout(0.5))
+                .apply(image, 32, 32));
+    }
+
+    @Test
+    void rejectsACutoutOutsideZeroToOne() {
+        for (double share : new double[] {-0.1, 1.0, Double.NaN}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> PreprocessSpec.recipe(32, true).withCutout(share));
+            assertEquals(true, e.getMessage().contains("cutout"), e.getMessage());
+        }
+    }
+
+    /** Rows and columns {top, left, bottom, right} spanned by the zeros of channel {@code c}; -1s when none. */
+    private static int[] zeroBox(float[] chw, int c, int size) {
+        int[] box = {size, size, -1, -1};
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                if (chw[c * size * size + y * size + x] == 0f) {
+                    box = new int[] {Math.min(box[0], y), Math.min(box[1], x), Math.max(box[2], y),
+                        Math.max(box[3], x)};
+                }
+            }
+        }
+        return box;
+    }
+
+    @Test
     void convertsBetweenImagesAndChw() {
         BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
         image.setRGB(2, 1, 0x102030);

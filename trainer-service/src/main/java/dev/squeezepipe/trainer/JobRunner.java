@@ -137,7 +137,8 @@ public class JobRunner {
             }
             previousSide = side;
             training.progress().startEpoch(epoch, plan.epochs(), stepsDone);
-            trainEpoch(run, training.trainer(), new Preprocessor(PreprocessSpec.recipe(side, spec.augment())), epoch);
+            PreprocessSpec preprocessing = PreprocessSpec.recipe(side, spec.augment()).withCutout(spec.cutout());
+            trainEpoch(run, training.trainer(), new Preprocessor(preprocessing), epoch);
             stepsDone = training.progress().step();
             training.progress().endEpoch();
             int fitted = training.budget().epochsAfter(epoch, side, plan.epochs(), System.nanoTime());

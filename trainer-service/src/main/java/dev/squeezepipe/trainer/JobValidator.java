@@ -31,6 +31,8 @@ public final class JobValidator {
                 "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
         require(spec.labelSmoothing() == null || spec.labelSmoothing() >= 0 && spec.labelSmoothing() < 1,
                 "label smoothing must be in [0,1), got " + spec.labelSmoothing());
+        require(spec.cutout() == null || spec.cutout() >= 0 && spec.cutout() < 1,
+                "cutout must be a share of the image side in [0,1), got " + spec.cutout());
         requireResizing(spec);
         try {
             schedule(spec, 1);

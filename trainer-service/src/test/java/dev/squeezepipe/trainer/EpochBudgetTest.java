@@ -15,7 +15,7 @@ class EpochBudgetTest {
 
     private static TrainingJobSpec spec(int epochs, int warmup, int pretrain, Double budget) {
         return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, warmup, pretrain, true, 1, 1, 10, null, budget, null, null, null);
+                0.0, 0.05, 0.0, warmup, pretrain, true, 1, 1, 10, null, budget, null, null, null, null);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ProgressiveResizingTest {
 
     static TrainingJobSpec spec(int epochs, Integer lowSize, Double lowShare) {
         return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, 112.0, null, lowSize, lowShare);
+                0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, 112.0, null, lowSize, lowShare, null);
     }
 
     @Test

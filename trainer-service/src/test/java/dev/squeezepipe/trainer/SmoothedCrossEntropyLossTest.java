@@ -74,6 +74,6 @@ class SmoothedCrossEntropyLossTest {
 
     private static TrainingJobSpec spec(Double smoothing) {
         return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 3, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, 1, 0, true, 1, 1, 10, null, null, smoothing, null, null);
+                0.0, 0.05, 0.0, 1, 0, true, 1, 1, 10, null, null, smoothing, null, null, null);
     }
 }

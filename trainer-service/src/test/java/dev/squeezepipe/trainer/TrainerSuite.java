@@ -114,7 +114,7 @@ abstract class TrainerSuite {
 
     private TrainingJobSpec tinySpec(String dataset, int epochs, int images, double lrMax) {
         return new TrainingJobSpec(dataset, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 32, 0.9, 1e-4, "linear",
-                0.0, lrMax, 0.0, 0, 0, false, 7, 1, 2, images, null, null, null, null);
+                0.0, lrMax, 0.0, 0, 0, false, 7, 1, 2, images, null, null, null, null, null);
     }
 
     private String submit(TrainingJobSpec spec) {
@@ -198,7 +198,7 @@ abstract class TrainerSuite {
         ApplicationContext trainer = trainer("t-budget");
         // up to 40 epochs of 10 steps with one warmup epoch, in a budget of 6 seconds from the job's start
         TrainingJobSpec spec = new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 40, 32, 0.9,
-                1e-4, "linear", 0.0, 0.01, 0.0, 1, 0, false, 7, 1, 2, 320, 0.1, null, null, null);
+                1e-4, "linear", 0.0, 0.01, 0.0, 1, 0, false, 7, 1, 2, 320, 0.1, null, null, null, null);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("COMPLETED", done.status(), done.reason());
@@ -227,7 +227,7 @@ abstract class TrainerSuite {
         ApplicationContext trainer = trainer("t-resize");
         // two of the three epochs on images downscaled to 16x16, the last at the input size, 32x32
         TrainingJobSpec spec = new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 3, 32,
-                0.9, 1e-4, "linear", 0.0, 0.01, 0.0, 0, 0, false, 7, 1, 3, 320, null, null, 16, 0.67);
+                0.9, 1e-4, "linear", 0.0, 0.01, 0.0, 0, 0, false, 7, 1, 3, 320, null, null, 16, 0.67, null);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("COMPLETED", done.status(), done.reason());
@@ -352,12 +352,12 @@ abstract class TrainerSuite {
         TrainingJobSpec bad = tinySpec(datasetId, 1, 32, 0.01);
         byte[] variantBytes = bytes(new TrainingJobSubmitted(unknownVariant, new TrainingJobSpec(bad.datasetId(),
                 "resnet", 128, 128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1,
-                32, null, null, null, null), Instant.now()));
+                32, null, null, null, null, null), Instant.now()));
         send(unknownVariant, variantBytes);
         String tooSmall = "job-" + UUID.randomUUID();
         byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, new TrainingJobSpec(bad.datasetId(), "recipe", 128,
                 128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 32, null, null,
-                null, null),
+                null, null, null),
                 Instant.now()));
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
