@@ -2,6 +2,7 @@ package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.schedule.DecayMode;
 import dev.squeezepipe.schedule.ScheduleSpec;
 
@@ -31,11 +32,11 @@ public final class JobValidator {
                 "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
         require(spec.labelSmoothing() == null || spec.labelSmoothing() >= 0 && spec.labelSmoothing() < 1,
                 "label smoothing must be in [0,1), got " + spec.labelSmoothing());
-        require(spec.cutout() == null || spec.cutout() >= 0 && spec.cutout() < 1,
-                "cutout must be a share of the image side in [0,1), got " + spec.cutout());
         requireResizing(spec);
         try {
             schedule(spec, 1);
+            // the training preprocessing checks its own cutout share
+            PreprocessSpec.recipe(spec.inputSize(), spec.augment()).withCutout(spec.cutout());
             SqueezeNetConfig config = SqueezeNetConfig.of(spec);
             if (spec.lowResSize() != null) {
                 lowResConfig(config, spec.lowResSize());
