@@ -44,14 +44,17 @@ public final class DemoFlow {
         Path dir = Files.createTempDirectory("demo-");
         try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
             String datasetId = TrainFlow.ingest(stack, data, limit);
-            Map<String, Object> props = Map.of("trainer.instance-id", "demo", "shards.cache-dir", dir.resolve("cache").toString());
+            Map<String, Object> props = Map.of("trainer.instance-id", "demo",
+                    "shards.cache-dir", dir.resolve("cache").toString());
             try (ApplicationContext trainer = stack.context("trainer", props);
                     ApplicationContext evaluator = stack.context("evaluator", props);
                     ApplicationContext predictor = stack.context("predictor", props)) {
                 TrainingJobSpec spec = TrainFlow.adjusted(JobPresets.named("demo", datasetId), epochs, 0);
                 String jobId = "demo-" + UUID.randomUUID();
-                LOG.info("Training {} on {} images of {}", TrainFlow.describe(spec), limit == 0 ? "all" : limit, datasetId);
-                trainer.getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+                LOG.info("Training {} on {} images of {}", TrainFlow.describe(spec), limit == 0 ? "all" : limit,
+                        datasetId);
+                trainer.getBean(TrainerEvents.class)
+                        .submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
                 JobStatusView view = trainer.getBean(JobStatusView.class);
                 waitFor("training to finish", () -> view.latest(jobId).map(DemoFlow::finished).orElse(false));
                 TrainingJobStatusChanged done = view.latest(jobId).orElseThrow();
@@ -60,7 +63,8 @@ public final class DemoFlow {
                 }
                 EvaluationCompleted evaluation = awaitEvaluation(evaluator, jobId, epochs);
                 ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
-                waitFor("the predictor to serve the last checkpoint", () -> (jobId + "/" + epochs).equals(swapper.currentId()));
+                waitFor("the predictor to serve the last checkpoint",
+                        () -> (jobId + "/" + epochs).equals(swapper.currentId()));
                 Files.write(gridOut, predictor.getBean(GridService.class).png());
                 return new Result(jobId, evaluation.top1(), evaluation.top5(), evaluation.images(), gridOut,
                         (System.nanoTime() - start) / 1e9);
@@ -97,7 +101,8 @@ public final class DemoFlow {
         long deadline = System.nanoTime() + STEP_WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting for " + what + " after " + STEP_WAIT.toMinutes() + " min");
+                throw new IllegalStateException("gave up waiting for " + what + " after " + STEP_WAIT.toMinutes()
+                        + " min");
             }
             Thread.sleep(250); // the services work on their own threads; this only watches
         }

@@ -147,7 +147,8 @@ public final class PredictBenchmark {
      * Images/s of batched inference (batch 32) straight through the served network, second of two passes: the
      * better of one thread with the engine's default intra-op threads and of the predictor's own thread layout.
      */
-    private static Bare bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images) throws Exception {
+    private static Bare bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images)
+            throws Exception {
         PredictorSettings settings = predictor.getBean(PredictorSettings.class);
         try (Model model = Model.newInstance("bare")) {
             model.setBlock(SqueezeNet.build(SqueezeNetConfig.of(trained.checkpoint().spec())));
@@ -156,7 +157,8 @@ public final class PredictBenchmark {
                     trained.checkpoint().sha256(), "checkpoint " + trained.checkpoint().checkpointId());
             Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, false));
             double serial = bareRate(model, pre, images, 1, 0);
-            double parallel = bareRate(model, pre, images, settings.getInferenceThreads(), settings.getIntraOpThreads());
+            double parallel = bareRate(model, pre, images, settings.getInferenceThreads(),
+                    settings.getIntraOpThreads());
             return new Bare(serial, parallel);
         }
     }
@@ -252,7 +254,8 @@ public final class PredictBenchmark {
                     long t = System.nanoTime();
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/predict"))
                             .header("Content-Type", "application/octet-stream")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build(), HttpResponse.BodyHandlers.ofString());
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
                     }
@@ -298,7 +301,8 @@ public final class PredictBenchmark {
         }
     }
 
-    private static CheckpointPublished lastCheckpoint(EmbeddedStack stack, JsonMapper json, String runId) throws Exception {
+    private static CheckpointPublished lastCheckpoint(EmbeddedStack stack, JsonMapper json, String runId)
+            throws Exception {
         try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
             List<TopicPartition> parts = consumer.partitionsFor(Topics.CHECKPOINTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -343,6 +347,9 @@ public final class PredictBenchmark {
 
     private static double percentile(List<Double> values, double q) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 }

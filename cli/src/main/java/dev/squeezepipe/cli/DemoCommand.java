@@ -30,8 +30,9 @@ final class DemoCommand implements Callable<Integer> {
         DemoFlow.Result result = DemoFlow.run(dataOption.data, limit, epochs, out);
         System.out.printf(Locale.ROOT, "%s: test top-1 %.4f, top-5 %.4f on %d images; grid in %s; %.0f s%n",
                 result.jobId(), result.top1(), result.top5(), result.testImages(), result.grid(), result.seconds());
-        System.out.printf(Locale.ROOT, "{\"top1\":%.4f,\"top5\":%.4f,\"seconds\":%.1f,\"grid\":\"%s\"}%n", result.top1(),
-                result.top5(), result.seconds(), result.grid().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+        String grid = result.grid().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        System.out.printf(Locale.ROOT, "{\"top1\":%.4f,\"top5\":%.4f,\"seconds\":%.1f,\"grid\":\"%s\"}%n",
+                result.top1(), result.top5(), result.seconds(), grid);
         return 0;
     }
 }

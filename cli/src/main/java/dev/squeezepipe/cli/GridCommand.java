@@ -37,7 +37,8 @@ final class GridCommand implements Callable<Integer> {
             long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
             while (swapper.currentId() == null) {
                 if (System.nanoTime() > deadline) {
-                    System.err.println("no checkpoint to serve in " + stateOption.state + ": run ./pipeline train first");
+                    System.err.println("no checkpoint to serve in " + stateOption.state
+                            + ": run ./pipeline train first");
                     return 1;
                 }
                 Thread.sleep(200); // the predictor replays the checkpoint topic and loads the newest

@@ -28,7 +28,8 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--minutes", defaultValue = "0",
-            description = "time budget: as many epochs as fit, up to --epochs (0: the preset's; the cpu preset's is 112)")
+            description = "time budget: as many epochs as fit, up to --epochs"
+                    + " (0: the preset's; the cpu preset's is 112)")
     double minutes;
 
     @Option(names = "--limit", defaultValue = "0", description = "images per split to ingest (0: all)")
@@ -46,8 +47,10 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s: %s; test top-1 %.4f, top-5 %.4f on %d images (%.1f min)%n",
                     outcome.jobId(), TrainFlow.describe(outcome.checkpoint().spec()), outcome.scores().top1(),
                     outcome.scores().top5(), outcome.scores().images(), outcome.trainMinutes());
-            System.out.printf(Locale.ROOT, "{\"job\":\"%s\",\"dataset\":\"%s\",\"top1\":%.4f,\"top5\":%.4f,\"minutes\":%.2f}%n",
-                    outcome.jobId(), datasetId, outcome.scores().top1(), outcome.scores().top5(), outcome.trainMinutes());
+            System.out.printf(Locale.ROOT,
+                    "{\"job\":\"%s\",\"dataset\":\"%s\",\"top1\":%.4f,\"top5\":%.4f,\"minutes\":%.2f}%n",
+                    outcome.jobId(), datasetId, outcome.scores().top1(), outcome.scores().top5(),
+                    outcome.trainMinutes());
             return 0;
         }
     }

@@ -50,9 +50,10 @@ final class UpCommand implements Callable<Integer> {
             }
             System.out.printf("Kafka %s, S3 %s%n", stack.infrastructure().kafkaBootstrapServers(),
                     stack.infrastructure().s3Endpoint());
-            System.out.println("ingest http://localhost:8081  trainer http://localhost:8082  evaluator http://localhost:8083"
-                    + "  predictor http://localhost:8084 (open it in a browser)");
-            IngestStatus ingested = services.get(0).getBean(IngestService.class).ingestNow(IngestRequest.of(dataOption.data.toString()));
+            System.out.println("ingest http://localhost:8081  trainer http://localhost:8082"
+                    + "  evaluator http://localhost:8083  predictor http://localhost:8084 (open it in a browser)");
+            IngestStatus ingested = services.get(0).getBean(IngestService.class)
+                    .ingestNow(IngestRequest.of(dataOption.data.toString()));
             if (!"COMPLETED".equals(ingested.state())) {
                 System.err.println("ingest failed: " + ingested.reason());
                 return 1;

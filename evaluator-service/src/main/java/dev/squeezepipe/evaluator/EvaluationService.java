@@ -112,8 +112,8 @@ public class EvaluationService {
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));
             try {
-                CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()), checkpoint.sha256(),
-                        "checkpoint " + checkpoint.checkpointId());
+                CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()),
+                        checkpoint.sha256(), "checkpoint " + checkpoint.checkpointId());
             } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
                 throw new IOException("checkpoint " + checkpoint.checkpointId() + " does not fit a "
                         + config.variant().id() + " network: " + e.getMessage(), e);
@@ -137,14 +137,14 @@ public class EvaluationService {
         String key = ObjectLayout.bestEvaluationKey(checkpoint.runId());
         String bucket = settings.getEvaluationsBucket();
         if (store.exists(bucket, key)) {
-            EvaluationCompleted best = json.readValue(store.get(bucket, key), EvaluationCompleted.class);
+            EvaluationCompleted stored = json.readValue(store.get(bucket, key), EvaluationCompleted.class);
             // a best scored with the other flip setting is not comparable: the newer setting replaces it
-            if (best.testTimeFlips() == settings.isTestTimeFlips() && best.top1() >= scores.top1()) {
+            if (stored.testTimeFlips() == settings.isTestTimeFlips() && stored.top1() >= scores.top1()) {
                 return false;
             }
         }
-        store.put(bucket, key, json.writeValueAsBytes(completed(checkpoint, scores, true, 0, settings.isTestTimeFlips())),
-                "application/json");
+        EvaluationCompleted best = completed(checkpoint, scores, true, 0, settings.isTestTimeFlips());
+        store.put(bucket, key, json.writeValueAsBytes(best), "application/json");
         return true;
     }
 

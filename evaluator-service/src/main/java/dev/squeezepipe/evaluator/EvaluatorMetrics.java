@@ -22,7 +22,8 @@ public class EvaluatorMetrics {
 
     public EvaluatorMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.duration = Timer.builder("evaluator.duration").description("Time to evaluate a checkpoint").register(registry);
+        this.duration = Timer.builder("evaluator.duration").description("Time to evaluate a checkpoint")
+                .register(registry);
         this.failures = Counter.builder("evaluator.failures").description("Checkpoints that could not be evaluated")
                 .register(registry);
     }

@@ -28,7 +28,8 @@ final class DatasetFingerprint {
         MessageDigest digest = Hashing.sha256();
         // the format as its lower-case name, as ids were made before the options held the enum
         String name = format.name().toLowerCase(Locale.ROOT);
-        digest.update(("v1|" + name + "|" + limit + "|" + shardSize + "|" + imageSize).getBytes(StandardCharsets.UTF_8));
+        String options = "v1|" + name + "|" + limit + "|" + shardSize + "|" + imageSize;
+        digest.update(options.getBytes(StandardCharsets.UTF_8));
         if (Files.isDirectory(source)) {
             for (Path file : files(source)) {
                 digest.update(source.relativize(file).toString().getBytes(StandardCharsets.UTF_8));

@@ -61,7 +61,8 @@ public class DatasetIngestor {
                 options.imageSize());
         progress.datasetIdentified(datasetId);
         LOG.info("Ingesting {} as dataset {} (shards of {}, {}x{}, limit {})", reader.describe(), datasetId,
-                options.shardSize(), options.imageSize(), options.imageSize(), options.limit() == 0 ? "none" : options.limit());
+                options.shardSize(), options.imageSize(), options.imageSize(),
+                options.limit() == 0 ? "none" : options.limit());
         store.ensureBucket(settings.getBucket());
         Map<Split, SplitManifest> manifests = new LinkedHashMap<>();
         for (Split split : Split.values()) {
@@ -71,7 +72,8 @@ public class DatasetIngestor {
                         existing.images(), existing.shards().size());
                 existing.shards().forEach(s -> progress.shardStored(split.id(), s.imageCount(), s.sizeBytes(), true));
             }
-            manifests.put(split, existing != null ? existing : ingestSplit(reader, datasetId, split, options, progress));
+            manifests.put(split,
+                    existing != null ? existing : ingestSplit(reader, datasetId, split, options, progress));
         }
         for (SplitManifest manifest : manifests.values()) {
             if (manifest.images() > 0) {
@@ -180,7 +182,8 @@ public class DatasetIngestor {
             int limit, long start) {
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         String percent = limit > 0 ? String.format(Locale.ROOT, "%.0f%%", Math.min(100.0, 100.0 * images / limit))
-                : batches > 0 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * batchesRead / batches) : "batch " + batchesRead;
+                : batches > 0 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * batchesRead / batches)
+                : "batch " + batchesRead;
         LOG.info("{} {}: {} ({} images, {} images/s)", datasetId, split.id(), percent, images,
                 String.format(Locale.ROOT, "%.0f", images / seconds));
     }

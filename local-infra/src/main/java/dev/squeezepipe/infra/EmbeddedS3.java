@@ -66,7 +66,8 @@ public final class EmbeddedS3 implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!"STARTED".equals(proxy.getState())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("S3Proxy did not start within " + START_TIMEOUT + ": " + proxy.getState());
+                throw new IllegalStateException("S3Proxy did not start within " + START_TIMEOUT + ": "
+                        + proxy.getState());
             }
             Thread.onSpinWait();
             Thread.sleep(5); // Jetty reports STARTED from its own thread; poll until it does

@@ -26,7 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
         // offsets are committed once every result and dead letter of the poll is acknowledged
         offsetStrategy = OffsetStrategy.SYNC,
         // no model yet: retry the same poll every second instead of skipping it
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "1s", retryCount = 100000),
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "1s",
+                retryCount = 100000),
         properties = {
             // an oversized request must reach the dead-letter path, not stall the consumer
             @Property(name = "max.partition.fetch.bytes", value = "67108864"),

@@ -122,7 +122,8 @@ public class Classifier {
             metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
             int classes = model.config().classes();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(new Prediction(top(logits, i * classes, classes), model.id(), model.version()));
+                Prediction prediction = new Prediction(top(logits, i * classes, classes), model.id(), model.version());
+                batch.get(i).result().complete(prediction);
             }
         } finally {
             model.release();

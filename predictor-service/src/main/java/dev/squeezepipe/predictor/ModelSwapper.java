@@ -101,7 +101,8 @@ public class ModelSwapper {
             }
         } catch (Exception e) {
             metrics.swapFailed();
-            LOG.error("Checkpoint {} not served, keeping {}: {}", checkpoint.checkpointId(), currentId(), e.getMessage());
+            LOG.error("Checkpoint {} not served, keeping {}: {}", checkpoint.checkpointId(), currentId(),
+                    e.getMessage());
         }
     }
 
@@ -112,10 +113,11 @@ public class ModelSwapper {
         Model model = Model.newInstance("squeezenet");
         try {
             model.setBlock(SqueezeNet.build(config));
-            CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()), checkpoint.sha256(),
-                    "checkpoint " + checkpoint.checkpointId());
+            CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()),
+                    checkpoint.sha256(), "checkpoint " + checkpoint.checkpointId());
             warmUp(model, config, settings.getIntraOpThreads());
-            return new ServedModel(checkpoint.checkpointId(), model, sidecar, config, new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)),
+            Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false));
+            return new ServedModel(checkpoint.checkpointId(), model, sidecar, config, preprocessor,
                     versions.incrementAndGet());
         } catch (Exception | LinkageError e) {
             model.close();

@@ -81,8 +81,8 @@ public class PredictController {
             return unavailable("no model loaded yet");
         }
         return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
-                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(), "inputSize", served.spec().inputSize(),
-                "testTimeFlips", settings.isTestTimeFlips()));
+                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(),
+                "inputSize", served.spec().inputSize(), "testTimeFlips", settings.isTestTimeFlips()));
     }
 
     private static HttpResponse<?> unavailable(String reason) {

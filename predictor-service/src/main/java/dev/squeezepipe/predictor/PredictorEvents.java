@@ -21,6 +21,7 @@ public interface PredictorEvents {
 
     /** A request that cannot be classified, byte for byte, with the reason in a header. */
     @Topic(Topics.CLASSIFICATION_REQUESTS_DLQ)
-    CompletableFuture<RecordMetadata> deadLetter(@KafkaKey String requestId, byte[] original, @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
+    CompletableFuture<RecordMetadata> deadLetter(@KafkaKey String requestId, byte[] original,
+            @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
             @MessageHeader(Topics.HEADER_DLQ_ORIGIN) String origin);
 }

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The object operations the services need, over the MinIO SDK; failures become {@link IOException}s naming the object. */
+/**
+ * The object operations the services need, over the MinIO SDK; failures become {@link IOException}s naming the
+ * object.
+ */
 @Singleton
 public class ObjectStore {
 

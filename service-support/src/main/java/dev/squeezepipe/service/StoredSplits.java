@@ -35,8 +35,8 @@ public class StoredSplits {
     public SplitData load(String bucket, String datasetId, Split split, int limit)
             throws IOException, InterruptedException {
         SplitManifest manifest = manifest(bucket, datasetId, split).orElseThrow(() -> new IOException("dataset "
-                + datasetId + " has no stored " + split.id() + " split (" + ObjectLayout.manifestKey(datasetId, split.id())
-                + ")"));
+                + datasetId + " has no stored " + split.id() + " split ("
+                + ObjectLayout.manifestKey(datasetId, split.id()) + ")"));
         return SplitData.load(manifest.shards(), cache, limit, new Cancellation());
     }
 }

@@ -57,7 +57,8 @@ public final class DatasetReaders {
 
     private static DatasetFormat detectArchive(Path archive) throws IOException {
         try (InputStream raw = Files.newInputStream(archive);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(raw)))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(
+                        new GZIPInputStream(new BufferedInputStream(raw)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (entry.getName().contains(ReleaseLayout.PYTHON.folder())) {

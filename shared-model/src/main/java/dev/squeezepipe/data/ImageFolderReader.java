@@ -97,7 +97,8 @@ public final class ImageFolderReader implements DatasetReader {
             folders = children.filter(Files::isDirectory).sorted().toList();
         }
         if (folders.isEmpty()) {
-            throw new DatasetFormatException(splitRoot.toString(), "no class folders (expected one subfolder per class)");
+            throw new DatasetFormatException(splitRoot.toString(),
+                    "no class folders (expected one subfolder per class)");
         }
         return folders;
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.PickleException;
 
-/** Decodes one pickled batch of the CIFAR-10 python release: a dict with a uint8 {@code data} array and {@code labels}. */
+/**
+ * Decodes one pickled batch of the CIFAR-10 python release: a dict with a uint8 {@code data} array and
+ * {@code labels}.
+ */
 final class PythonBatchDecoder {
 
     private PythonBatchDecoder() {}

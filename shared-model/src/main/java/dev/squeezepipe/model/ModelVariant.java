@@ -65,7 +65,8 @@ public record ModelVariant(Stem stem, boolean batchNorm, Bypass bypass, boolean 
     /** The canonical name, which {@link #parse} reads back. */
     public String id() {
         String base = stem.name().toLowerCase(Locale.ROOT) + (batchNorm ? BATCH_NORM : "");
-        String bypassed = bypass == Bypass.NONE ? base : base + "-" + bypass.name().toLowerCase(Locale.ROOT) + "-bypass";
+        String bypassed = bypass == Bypass.NONE ? base
+                : base + "-" + bypass.name().toLowerCase(Locale.ROOT) + "-bypass";
         String headed = finalRelu ? bypassed : bypassed + LINEAR_HEAD;
         return dropout ? headed : headed + NO_DROPOUT;
     }

@@ -47,7 +47,8 @@ public final class PredictionGrid {
             int y = pad + (i / COLUMNS) * (cellHeight + TITLE + pad);
             g.setColor(cell.label() == cell.predicted() ? RIGHT : WRONG);
             g.drawString("predict:" + CifarClasses.name(cell.predicted()), x, y + TITLE - 4);
-            g.drawImage(Images.fromChw(cell.chw(), cell.height(), cell.width()), x, y + TITLE, cellWidth, cellHeight, null);
+            g.drawImage(Images.fromChw(cell.chw(), cell.height(), cell.width()), x, y + TITLE, cellWidth, cellHeight,
+                    null);
         }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

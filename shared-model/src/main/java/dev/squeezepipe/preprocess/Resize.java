@@ -35,13 +35,18 @@ public final class Resize {
                 double fx = sx - x0;
                 for (int c = 0; c < 3; c++) {
                     int plane = c * height * width;
-                    double top = (chw[plane + y0 * width + x0] & 0xff) * (1 - fx) + (chw[plane + y0 * width + x1] & 0xff) * fx;
-                    double bottom = (chw[plane + y1 * width + x0] & 0xff) * (1 - fx) + (chw[plane + y1 * width + x1] & 0xff) * fx;
+                    double top = lerp(chw, plane + y0 * width, x0, x1, fx);
+                    double bottom = lerp(chw, plane + y1 * width, x0, x1, fx);
                     long value = Math.round(top * (1 - fy) + bottom * fy);
                     out[c * outHeight * outWidth + y * outWidth + x] = (byte) Math.max(0, Math.min(255, value));
                 }
             }
         }
         return out;
+    }
+
+    /** The unsigned pixel between columns {@code x0} and {@code x1} of the row starting at {@code row}. */
+    private static double lerp(byte[] chw, int row, int x0, int x1, double fx) {
+        return (chw[row + x0] & 0xff) * (1 - fx) + (chw[row + x1] & 0xff) * fx;
     }
 }

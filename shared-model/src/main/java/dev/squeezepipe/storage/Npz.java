@@ -82,7 +82,9 @@ public final class Npz {
         for (int d : array.shape()) {
             shape.append(d).append(", ");
         }
-        String dims = array.shape().length == 1 ? shape.toString().trim() : shape.substring(0, Math.max(0, shape.length() - 2));
+        // a 1-d shape keeps its trailing comma, "(n,)", as numpy writes it
+        String dims = array.shape().length == 1 ? shape.toString().trim()
+                : shape.substring(0, Math.max(0, shape.length() - 2));
         String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + dims + "), }";
         int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
@@ -110,7 +112,8 @@ public final class Npz {
         String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
         Matcher descr = DESCR.matcher(header);
         Matcher shapeMatch = SHAPE.matcher(header);
-        if (!descr.find() || !descr.group(1).endsWith("u1") || !shapeMatch.find() || header.contains("'fortran_order': True")) {
+        boolean uint8 = descr.find() && descr.group(1).endsWith("u1");
+        if (!uint8 || !shapeMatch.find() || header.contains("'fortran_order': True")) {
             throw new IOException(name + ".npy: expected a C-ordered uint8 array, header " + header.trim());
         }
         int[] shape = Arrays.stream(shapeMatch.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -145,8 +145,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             return;
         }
         Optional<TrainingJobStatusChanged> latest = history.latest(job.jobId());
-        if (latest.isPresent() && ("COMPLETED".equals(latest.get().status()) || "FAILED".equals(latest.get().status()))) {
-            LOG.info("Job {} already {}; not running it again", job.jobId(), latest.get().status());
+        String status = latest.map(TrainingJobStatusChanged::status).orElse("");
+        if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+            LOG.info("Job {} already {}; not running it again", job.jobId(), status);
             commit(kafka, partition, record.offset());
             return;
         }
@@ -196,8 +197,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private void deadLetter(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,
             TopicPartition partition, String reason, String origin) {
         LOG.warn("Job record {} sent to {}: {}", origin, Topics.TRAINING_JOBS_DLQ, reason);
-        events.deadLetter(record.key() == null ? "" : record.key(), record.value() == null ? new byte[0] : record.value(),
-                reason, origin);
+        events.deadLetter(record.key() == null ? "" : record.key(),
+                record.value() == null ? new byte[0] : record.value(), reason, origin);
         commit(kafka, partition, record.offset());
     }
 

@@ -70,7 +70,8 @@ public class JobRunner {
         SqueezeNetConfig config = JobValidator.validate(spec);
         reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
         int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
-        ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.getDatasetWait(), cancellation);
+        ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.getDatasetWait(),
+                cancellation);
         Attempt run = new Attempt(job, attempt, attemptStart, feed, cancellation);
         LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
                 attempt, config.variant().id(), feed.size(), spec.datasetId(),
@@ -158,10 +159,11 @@ public class JobRunner {
         checkpoints.loadInto(model, resume);
         byte[] state = checkpoints.optimizerState(resume);
         if (state != null) {
-            optimizer.restoreState(model.getBlock(), state, model.getNDManager(), "checkpoint " + resume.checkpointId());
+            optimizer.restoreState(model.getBlock(), state, model.getNDManager(),
+                    "checkpoint " + resume.checkpointId());
         }
-        LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", resume.runId(), resume.checkpointId(),
-                resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
+        LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", resume.runId(),
+                resume.checkpointId(), resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
     }
 
     private void trainEpoch(Attempt run, Trainer trainer, Preprocessor preprocessor, int epoch)
@@ -208,8 +210,9 @@ public class JobRunner {
     private CheckpointPublished published(TrainingJobSubmitted job, CheckpointSidecar s) {
         TrainingJobSpec spec = job.spec();
         return new CheckpointPublished(s.checkpointId(), s.runId(), job.jobId(), spec.datasetId(), s.epoch(), s.step(),
-                checkpoints.bucket(), s.paramsKey(), ObjectLayout.checkpointSidecarKey(s.runId(), s.epoch(), s.step()), s.sha256(),
-                spec.variant(), spec.classes(), spec.inputSize(), s.trainLoss(), s.trainAccuracy(), s.createdAt());
+                checkpoints.bucket(), s.paramsKey(), ObjectLayout.checkpointSidecarKey(s.runId(), s.epoch(), s.step()),
+                s.sha256(), spec.variant(), spec.classes(), spec.inputSize(), s.trainLoss(), s.trainAccuracy(),
+                s.createdAt());
     }
 
     private CheckpointSidecar newestCheckpoint(String runId) throws IOException {

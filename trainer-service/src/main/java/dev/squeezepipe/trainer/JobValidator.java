@@ -20,11 +20,15 @@ public final class JobValidator {
             throw new InvalidJobException("the job has no spec");
         }
         require(spec.datasetId() != null && !spec.datasetId().isBlank(), "the job names no dataset");
-        require(spec.classes() >= 2 && spec.classes() <= MAX_CLASSES, "classes must be 2-" + MAX_CLASSES + ", got " + spec.classes());
-        require(spec.inputSize() >= 1 && spec.inputSize() <= MAX_INPUT, "input size must be 1-" + MAX_INPUT + ", got " + spec.inputSize());
+        require(spec.classes() >= 2 && spec.classes() <= MAX_CLASSES,
+                "classes must be 2-" + MAX_CLASSES + ", got " + spec.classes());
+        require(spec.inputSize() >= 1 && spec.inputSize() <= MAX_INPUT,
+                "input size must be 1-" + MAX_INPUT + ", got " + spec.inputSize());
         require(spec.epochs() >= 1, "epochs must be at least 1, got " + spec.epochs());
-        require(spec.batchSize() >= 1 && spec.batchSize() <= 4096, "batch size must be 1-4096, got " + spec.batchSize());
-        require(spec.checkpointEvery() >= 1, "checkpoint interval must be at least 1 epoch, got " + spec.checkpointEvery());
+        require(spec.batchSize() >= 1 && spec.batchSize() <= 4096,
+                "batch size must be 1-4096, got " + spec.batchSize());
+        require(spec.checkpointEvery() >= 1,
+                "checkpoint interval must be at least 1 epoch, got " + spec.checkpointEvery());
         require(spec.keepCheckpoints() >= 1, "must keep at least 1 checkpoint, got " + spec.keepCheckpoints());
         require(spec.momentum() >= 0 && spec.momentum() < 1, "momentum must be in [0,1), got " + spec.momentum());
         require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
@@ -52,7 +56,8 @@ public final class JobValidator {
                 "lowResSize and lowResShare go together, got " + spec.lowResSize() + " and " + spec.lowResShare());
         if (spec.lowResSize() != null) {
             require(spec.lowResSize() >= 1 && spec.lowResSize() < spec.inputSize(),
-                    "lowResSize must be 1-" + (spec.inputSize() - 1) + " (below the input size), got " + spec.lowResSize());
+                    "lowResSize must be 1-" + (spec.inputSize() - 1) + " (below the input size), got "
+                            + spec.lowResSize());
             require(spec.lowResShare() > 0 && spec.lowResShare() <= 1,
                     "lowResShare must be in (0,1], got " + spec.lowResShare());
         }

@@ -67,7 +67,8 @@ final class ProgressListener extends TrainingListenerAdapter {
             throw new ArithmeticException("loss became " + loss + " at epoch " + epoch + ", step " + (step + 1)
                     + " (learning rate " + lr() + ")");
         }
-        long batchCorrect = predictions.argMax(1).toType(labels.getDataType(), false).eq(labels).countNonzero().getLong();
+        long batchCorrect = predictions.argMax(1).toType(labels.getDataType(), false).eq(labels).countNonzero()
+                .getLong();
         step++;
         batches++;
         lossSum += loss;

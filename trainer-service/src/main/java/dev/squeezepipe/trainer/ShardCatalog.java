@@ -102,7 +102,8 @@ public class ShardCatalog {
     /** The split as known now: complete once declared ready with all its shards (or found by its manifest). */
     public SplitSoFar now(String datasetId, Split split) throws IOException {
         DatasetReady done = ready.get(key(datasetId, split.id()));
-        Map<Integer, DatasetShardAnnounced> known = shards.getOrDefault(key(datasetId, split.id()), new ConcurrentSkipListMap<>());
+        Map<Integer, DatasetShardAnnounced> known = shards.getOrDefault(key(datasetId, split.id()),
+                new ConcurrentSkipListMap<>());
         List<DatasetShardAnnounced> announced = List.copyOf(known.values());
         if (done != null && announced.size() >= done.shards()) {
             return new SplitSoFar(announced, true);

@@ -136,7 +136,8 @@ final class ShardFeed {
             if (System.nanoTime() - lastArrival > wait.toNanos()) {
                 throw new IOException("dataset " + datasetId + ": its train split was announced with "
                         + announcedImages + " images, but only " + loadedImages + " of the " + data.size()
-                        + " to train on arrived and no shard came for " + wait.toSeconds() + " s (did its ingest stop?)");
+                        + " to train on arrived and no shard came for " + wait.toSeconds()
+                        + " s (did its ingest stop?)");
             }
             cancellation.check();
             Thread.sleep(POLL.toMillis()); // announcements arrive on the catalog's consumer thread

@@ -38,7 +38,8 @@ public class TrainerMetrics {
 
         RunGauges(MeterRegistry registry, String runId) {
             gauge(registry, runId, "trainer.loss", "Mean training loss of the current epoch so far", () -> get(loss));
-            gauge(registry, runId, "trainer.accuracy", "Training accuracy of the current epoch so far", () -> get(accuracy));
+            gauge(registry, runId, "trainer.accuracy", "Training accuracy of the current epoch so far",
+                    () -> get(accuracy));
             gauge(registry, runId, "trainer.images.per.second", "Training throughput", () -> get(imagesPerSecond));
             gauge(registry, runId, "trainer.learning.rate", "Learning rate of the last step", () -> get(learningRate));
             gauge(registry, runId, "trainer.epoch", "Current epoch", () -> (double) epoch.get());
@@ -66,7 +67,8 @@ public class TrainerMetrics {
             return get(imagesPerSecond);
         }
 
-        private static void gauge(MeterRegistry registry, String runId, String name, String help, Supplier<Double> value) {
+        private static void gauge(MeterRegistry registry, String runId, String name, String help,
+                Supplier<Double> value) {
             Gauge.builder(name, value).tag("run", runId).description(help).register(registry);
         }
 
