@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every metric the Grafana dashboard plots is one the running services really export on /prometheus. */
 class DashboardMetricsTest {
 
-    private static final Pattern METRIC = Pattern.compile("\\b((?:trainer|evaluator|predictor|ingest|kafka)_[a-z0-9_]+)");
+    private static final Pattern METRIC =
+            Pattern.compile("\\b((?:trainer|evaluator|predictor|ingest|kafka)_[a-z0-9_]+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -99,7 +100,8 @@ class DashboardMetricsTest {
 
     private static Set<String> plottedMetrics() throws IOException {
         Set<String> plotted = new TreeSet<>();
-        JsonNode dashboard = new ObjectMapper().readTree(Path.of("../infra/grafana/dashboards/squeezepipe.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(Path.of("../infra/grafana/dashboards/squeezepipe.json").toFile());
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.get("targets")) {
                 Matcher m = METRIC.matcher(target.get("expr").asText());

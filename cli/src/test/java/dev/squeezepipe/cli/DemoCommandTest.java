@@ -34,8 +34,9 @@ class DemoCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new PipelineCli()).execute("demo", "--data", CifarFixtures.sharedArchive().toString(),
-                    "--limit", "400", "--epochs", "2", "--out", grid.toString());
+            code = new CommandLine(new PipelineCli()).execute("demo",
+                    "--data", CifarFixtures.sharedArchive().toString(), "--limit", "400", "--epochs", "2",
+                    "--out", grid.toString());
         } finally {
             System.setOut(original);
         }

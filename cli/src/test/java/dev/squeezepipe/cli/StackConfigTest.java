@@ -90,14 +90,16 @@ class StackConfigTest {
         // the .dockerignore also switches on the root pom's service-image profile, which fills target/lib
         List<String> context = Files.readAllLines(ROOT.resolve(name).resolve(".dockerignore"));
         assertTrue(context.containsAll(List.of("!target/lib", "!target/*.jar")), name + "'s image context: " + context);
-        assertTrue(Files.readString(ROOT.resolve(name).resolve("pom.xml")).contains("<artifactId>" + name + "</artifactId>"));
+        String pom = Files.readString(ROOT.resolve(name).resolve("pom.xml"));
+        assertTrue(pom.contains("<artifactId>" + name + "</artifactId>"));
         String config = serviceConfig(environment);
         Map<String, String> env = (Map<String, String>) (Map<?, ?>) service.get("environment");
         Matcher port = Pattern.compile("port: \\$\\{([A-Z_]+):(\\d+)}").matcher(config);
         assertTrue(port.find(), "application-" + environment + ".yml names its port");
         assertEquals(port.group(2), String.valueOf(env.get(port.group(1))), name + " port variable");
         assertEquals(port.group(2), String.valueOf(args.get("PORT")), name + "'s image exposes its port");
-        List<Object> exposed = (List<Object>) (service.containsKey("ports") ? service.get("ports") : service.get("expose"));
+        List<Object> exposed =
+                (List<Object>) (service.containsKey("ports") ? service.get("ports") : service.get("expose"));
         assertTrue(exposed.stream().anyMatch(p -> String.valueOf(p).endsWith(port.group(2))),
                 name + " exposes " + port.group(2) + ": " + exposed);
 

@@ -153,7 +153,8 @@ abstract class EvaluatorSuite {
     @Test
     void aRepeatedCheckpointEventIsNotEvaluatedAgain() throws IOException {
         send(Topics.CHECKPOINTS, runId, json.writeValueAsBytes(checkpoint(1)));
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> evaluations(runId).size() == 2);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> evaluations(runId).size() == 2);
     }
 
     @Test
@@ -174,13 +175,14 @@ abstract class EvaluatorSuite {
     void checkpointThatDoesNotFitItsNetworkFailsWithReason() throws IOException {
         CheckpointPublished real = checkpoint(2);
         ObjectStore store = evaluator.getBean(ObjectStore.class);
-        CheckpointSidecar sidecar = json.readValue(store.get(real.bucket(), real.sidecarKey()), CheckpointSidecar.class);
+        CheckpointSidecar sidecar =
+                json.readValue(store.get(real.bucket(), real.sidecarKey()), CheckpointSidecar.class);
         TrainingJobSpec s = sidecar.spec();
-        TrainingJobSpec wider = new TrainingJobSpec(s.datasetId(), "cifar-complex-bypass", s.baseE(), s.incrE(), s.freq(),
-                s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(), s.momentum(),
-                s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(), s.pretrainEpochs(),
-                s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(), s.timeBudgetMinutes(),
-                s.labelSmoothing(), s.lowResSize(), s.lowResShare(), s.cutout());
+        TrainingJobSpec wider = new TrainingJobSpec(s.datasetId(), "cifar-complex-bypass", s.baseE(), s.incrE(),
+                s.freq(), s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(),
+                s.momentum(), s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(),
+                s.pretrainEpochs(), s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(),
+                s.timeBudgetMinutes(), s.labelSmoothing(), s.lowResSize(), s.lowResShare(), s.cutout());
         String run = "misfit-" + UUID.randomUUID();
         String sidecarKey = run + "/epoch-0002.json";
         store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,
@@ -211,7 +213,8 @@ abstract class EvaluatorSuite {
         String run = "after-garbage-" + UUID.randomUUID();
         send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(run + "/1", run, real.jobId(),
                 real.datasetId(), 1, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
-                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), Instant.now())));
+                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
+                Instant.now())));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
         assertEquals("COMPLETED", evaluations(run).get(0).status(), evaluations(run).get(0).reason());
     }

@@ -114,7 +114,8 @@ abstract class IngestSuite implements TestPropertyProvider {
         List<DatasetShardAnnounced> shards = events(Topics.DATASET_SHARDS, DatasetShardAnnounced.class, datasetId);
         assertEquals(8, shards.size(), "1,000 images per split in shards of 250");
         for (Split split : Split.values()) {
-            assertShardsEqualReader(datasetId, split, shards.stream().filter(s -> s.split().equals(split.id())).toList());
+            assertShardsEqualReader(datasetId, split,
+                    shards.stream().filter(s -> s.split().equals(split.id())).toList());
         }
         assertTrue(shards.stream().allMatch(s -> s.splitImages() == null), "a pickled split is sized only once read");
 
@@ -188,8 +189,10 @@ abstract class IngestSuite implements TestPropertyProvider {
         Path dir = CifarFixtures.writeBinaryRelease(Files.createTempDirectory("sized"), 40);
         IngestStatus status = service.ingestNow(new IngestRequest(dir.toString(), null, 150, 50, null));
         assertEquals("COMPLETED", status.state(), status.reason());
-        await().atMost(EVENTS).until(() -> events(Topics.DATASET_READY, DatasetReady.class, status.datasetId()).size() == 2);
-        List<DatasetShardAnnounced> shards = events(Topics.DATASET_SHARDS, DatasetShardAnnounced.class, status.datasetId());
+        await().atMost(EVENTS)
+                .until(() -> events(Topics.DATASET_READY, DatasetReady.class, status.datasetId()).size() == 2);
+        List<DatasetShardAnnounced> shards =
+                events(Topics.DATASET_SHARDS, DatasetShardAnnounced.class, status.datasetId());
         Map<String, List<Long>> sizes = new HashMap<>();
         shards.forEach(s -> sizes.computeIfAbsent(s.split(), k -> new java.util.ArrayList<>()).add(s.splitImages()));
         assertEquals(Map.of("train", List.of(150L, 150L, 150L), "test", List.of(40L)), sizes,
@@ -208,7 +211,8 @@ abstract class IngestSuite implements TestPropertyProvider {
         Files.write(testBatch, good);
         IngestStatus done = service.ingestNow(new IngestRequest(dir.toString(), null, null, 50, null));
         assertEquals("COMPLETED", done.state(), done.reason());
-        await().atMost(EVENTS).until(() -> events(Topics.DATASET_READY, DatasetReady.class, done.datasetId()).size() == 2);
+        await().atMost(EVENTS)
+                .until(() -> events(Topics.DATASET_READY, DatasetReady.class, done.datasetId()).size() == 2);
         assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, failed.datasetId()));
     }
 
@@ -224,8 +228,10 @@ abstract class IngestSuite implements TestPropertyProvider {
                     .until(() -> crashing.status(id).map(IngestStatus::shards).orElse(0) >= 5);
             datasetId = crashing.status(id).orElseThrow().datasetId();
         } // the service stops mid-ingest: its worker is interrupted, as in a crash
-        assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, datasetId), "never ready when stopped");
-        try (ApplicationContext second = ApplicationContext.builder().environments("ingest").properties(props).start()) {
+        assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, datasetId),
+                "never ready when stopped");
+        try (ApplicationContext second =
+                ApplicationContext.builder().environments("ingest").properties(props).start()) {
             IngestStatus done = second.getBean(IngestService.class).ingestNow(whole);
             assertEquals("COMPLETED", done.state(), done.reason());
             assertEquals(datasetId, done.datasetId(), "the same data keeps its dataset id");
@@ -242,13 +248,15 @@ abstract class IngestSuite implements TestPropertyProvider {
     void servesIngestsOverHttp() {
         Path archive = CifarFixtures.sharedArchive();
         HttpResponse<IngestStatus> accepted = http.toBlocking().exchange(
-                HttpRequest.POST("/ingest", new IngestRequest(archive.toString(), null, 300, 100, null)), IngestStatus.class);
+                HttpRequest.POST("/ingest", new IngestRequest(archive.toString(), null, 300, 100, null)),
+                IngestStatus.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.status());
         String id = accepted.body().ingestId();
         await().atMost(EVENTS).until(() -> "COMPLETED".equals(
                 http.toBlocking().retrieve("/ingest/" + id, IngestStatus.class).state()));
         HttpClientResponseException missing = assertThrows(
-                HttpClientResponseException.class, () -> http.toBlocking().retrieve("/ingest/nope", IngestStatus.class));
+                HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/ingest/nope", IngestStatus.class));
         assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
     }
 

@@ -88,14 +88,15 @@ abstract class PredictorSuite {
         props.put("micronaut.server.port", "-1");
         ingest = ApplicationContext.builder().environments("ingest").properties(props).start();
         trainer = ApplicationContext.builder().environments("trainer").properties(props).start();
-        predictor = ApplicationContext.builder().environments("predictor").properties(props).start();
+        predictor = predictorWith(props);
         server = predictor.getBean(EmbeddedServer.class).start();
         http = HttpClient.create(server.getURL());
         json = ingest.getBean(JsonMapper.class);
         probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.CHECKPOINTS,
                 Topics.CLASSIFICATION_RESULTS, Topics.CLASSIFICATION_REQUESTS_DLQ);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infrastructure().kafkaBootstrapServers(),
-                "max.request.size", 64 * 1024 * 1024, "buffer.memory", 128 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());
+                "max.request.size", 64 * 1024 * 1024, "buffer.memory", 128 * 1024 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
         IngestStatus data = ingest.getBean(IngestService.class)
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
         runId = "job-" + UUID.randomUUID();
@@ -137,14 +138,19 @@ abstract class PredictorSuite {
     }
 
     private CheckpointPublished checkpoint(int epoch) {
-        return probe.values(Topics.CHECKPOINTS, runId, value -> json.readValue(value, CheckpointPublished.class)).stream()
-                .filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
+        return probe.values(Topics.CHECKPOINTS, runId, value -> json.readValue(value, CheckpointPublished.class))
+                .stream().filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
     }
 
     private CheckpointPublished renamed(CheckpointPublished c, String run, String sha256) {
         return new CheckpointPublished(run + "/" + c.epoch(), run, c.jobId(), c.datasetId(), c.epoch(), c.step(),
-                c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(), c.inputSize(), c.trainLoss(),
-                c.trainAccuracy(), Instant.now());
+                c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(), c.inputSize(),
+                c.trainLoss(), c.trainAccuracy(), Instant.now());
+    }
+
+    /** A predictor service of its own with {@code props}. */
+    private static ApplicationContext predictorWith(Map<String, Object> props) {
+        return ApplicationContext.builder().environments("predictor").properties(props).start();
     }
 
     private static byte[] randomCifar(Random random) {
@@ -212,7 +218,7 @@ abstract class PredictorSuite {
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
         props.put("micronaut.server.port", "-1");
         Set<String> sent = new HashSet<>();
-        try (ApplicationContext second = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+        try (ApplicationContext second = predictorWith(props)) {
             await().atMost(WAIT).until(() -> second.getBean(ModelSwapper.class).currentId() != null);
             // the request topic's partitions now split between the two
             ConsumerGroups.awaitMembers(infrastructure().kafkaBootstrapServers(), "predictors", 2, WAIT);
@@ -233,7 +239,7 @@ abstract class PredictorSuite {
     void aStoppingPredictorAnswersHttpWithServiceUnavailableAndTheReason() {
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
         props.put("micronaut.server.port", "-1");
-        try (ApplicationContext second = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+        try (ApplicationContext second = predictorWith(props)) {
             await().atMost(WAIT).until(() -> second.getBean(ModelSwapper.class).currentId() != null);
             EmbeddedServer secondServer = second.getBean(EmbeddedServer.class).start();
             try (HttpClient secondHttp = HttpClient.create(secondServer.getURL())) {
@@ -295,7 +301,8 @@ abstract class PredictorSuite {
         String broken = "broken-" + UUID.randomUUID();
         producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, broken,
                 json.writeValueAsBytes(renamed(checkpoint(2), broken, "f".repeat(64)))));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> before.equals(swapper.currentId()));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> before.equals(swapper.currentId()));
         String id = "after-broken-" + UUID.randomUUID();
         request(id, randomCifar(new Random(3)));
         await().atMost(WAIT).until(() -> results(Set.of(id)).containsKey(id));
@@ -306,14 +313,14 @@ abstract class PredictorSuite {
     void bestPolicyServesTheCheckpointWithTheBestEvaluationNotTheNewest() throws IOException {
         for (int epoch = 1; epoch <= 2; epoch++) {
             double top1 = epoch == 1 ? 0.9 : 0.5; // the older checkpoint evaluated better
-            producer.send(new ProducerRecord<>(Topics.EVALUATIONS, runId, json.writeValueAsBytes(new EvaluationCompleted(
-                    runId + "/" + epoch, runId, epoch, "COMPLETED", null, 200, top1, 1.0, 1.0, List.of(), List.of(), false,
-                    1.0, Instant.now(), false))));
+            EvaluationCompleted evaluation = new EvaluationCompleted(runId + "/" + epoch, runId, epoch, "COMPLETED",
+                    null, 200, top1, 1.0, 1.0, List.of(), List.of(), false, 1.0, Instant.now(), false);
+            producer.send(new ProducerRecord<>(Topics.EVALUATIONS, runId, json.writeValueAsBytes(evaluation)));
         }
         producer.flush();
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
         props.put("predictor.policy", "best");
-        try (ApplicationContext best = ApplicationContext.builder().environments("predictor").properties(props).start()) {
+        try (ApplicationContext best = predictorWith(props)) {
             ModelSwapper swapper = best.getBean(ModelSwapper.class);
             await().atMost(WAIT).until(() -> (runId + "/1").equals(swapper.currentId()));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
@@ -329,7 +336,7 @@ abstract class PredictorSuite {
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
         props.put("micronaut.server.port", "-1");
         props.put("predictor.test-time-flips", "true");
-        try (ApplicationContext flipping = ApplicationContext.builder().environments("predictor").properties(props).start();
+        try (ApplicationContext flipping = predictorWith(props);
                 HttpClient client = HttpClient.create(flipping.getBean(EmbeddedServer.class).start().getURL())) {
             String served = predictor.getBean(ModelSwapper.class).currentId();
             await().atMost(WAIT).until(() -> served.equals(flipping.getBean(ModelSwapper.class).currentId()));
@@ -373,15 +380,16 @@ abstract class PredictorSuite {
                         .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
         String page = http.toBlocking().retrieve("/");
-        assertTrue(page.contains("Serving checkpoint") && page.contains(predictor.getBean(ModelSwapper.class).currentId()));
+        assertTrue(page.contains("Serving checkpoint")
+                && page.contains(predictor.getBean(ModelSwapper.class).currentId()));
         HttpResponse<byte[]> grid = http.toBlocking().exchange("/grid.png", byte[].class);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
         assertEquals(8 * (128 + 8) + 8, image.getWidth(), "8 columns of 128-px images");
         assertEquals(4 * (128 + 16 + 8) + 8, image.getHeight(), "4 rows: 32 images");
         String metrics = http.toBlocking().retrieve("/prometheus");
-        for (String name : List.of("predictor_requests_total", "predictor_failures_total", "predictor_dead_letters_total",
-                "predictor_batch_size", "predictor_queue_time_seconds", "predictor_inference_time_seconds",
-                "predictor_latency_seconds", "predictor_model_version")) {
+        for (String name : List.of("predictor_requests_total", "predictor_failures_total",
+                "predictor_dead_letters_total", "predictor_batch_size", "predictor_queue_time_seconds",
+                "predictor_inference_time_seconds", "predictor_latency_seconds", "predictor_model_version")) {
             assertTrue(metrics.contains(name), name + " missing from /prometheus");
         }
         String health = http.toBlocking().retrieve("/health");

@@ -53,7 +53,8 @@ class BadInputTest {
     @Test
     void rejectsPickleWithoutPixelArray() throws IOException {
         Path folder = pythonRelease();
-        Files.write(folder.resolve("test_batch"), "\u0080\u0002}U\u0001aK\u0001s.".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(folder.resolve("test_batch"),
+                "\u0080\u0002}U\u0001aK\u0001s.".getBytes(StandardCharsets.ISO_8859_1));
         assertMentions(failure(dir, Split.TEST), "test_batch", "no 'data' entry");
     }
 

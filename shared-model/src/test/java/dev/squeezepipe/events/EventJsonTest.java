@@ -34,7 +34,8 @@ class EventJsonTest {
         ShardPreprocessing pre = new ShardPreprocessing(32, List.of(0.4914f, 0.4822f, 0.4465f),
                 List.of(0.2023f, 0.1994f, 0.2010f));
         DatasetShardAnnounced shard = new DatasetShardAnnounced("ds-1", "train", 3, 3000, "datasets",
-                "ds-1/train/shard-00003-abc.npz", 1000, List.of(1000, 3, 32, 32), "uint8", "abc", 3_072_400, pre, 50_000L);
+                "ds-1/train/shard-00003-abc.npz", 1000, List.of(1000, 3, 32, 32), "uint8", "abc", 3_072_400, pre,
+                50_000L);
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         roundTrips(shard);
         roundTrips(new DatasetReady("ds-1", "train", 50_000, 50, "datasets", "ds-1/train/manifest.json", "x"));

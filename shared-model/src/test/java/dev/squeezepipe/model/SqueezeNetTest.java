@@ -104,8 +104,8 @@ class SqueezeNetTest {
     @Test
     void variantNamesRoundTrip() {
         for (String name : List.of("recipe", "cifar", "recipe-simple-bypass", "cifar-complex-bypass", "cifar-bn",
-                "cifar-bn-simple-bypass", "cifar-bn-linear-head", "cifar-complex-bypass-linear-head", "cifar-no-dropout",
-                "cifar-bn-linear-head-no-dropout", "recipe-simple-bypass-no-dropout")) {
+                "cifar-bn-simple-bypass", "cifar-bn-linear-head", "cifar-complex-bypass-linear-head",
+                "cifar-no-dropout", "cifar-bn-linear-head-no-dropout", "recipe-simple-bypass-no-dropout")) {
             assertEquals(name, ModelVariant.parse(name).id());
         }
         assertEquals("recipe-complex-bypass", ModelVariant.parse("complex-bypass").id());

@@ -47,7 +47,8 @@ class TestScorerTest {
             assertArrayEquals(flipped.confusion(), flippedMirrors.confusion());
             TestScores plain = TestScorer.score(net, images, preprocessor, 16, 10);
             TestScores plainMirrors = TestScorer.score(net, mirrors, preprocessor, 16, 10);
-            assertNotEquals(plain.meanLoss(), plainMirrors.meanLoss(), 1e-5, "a net alone tells an image from its mirror");
+            assertNotEquals(plain.meanLoss(), plainMirrors.meanLoss(), 1e-5,
+                    "a net alone tells an image from its mirror");
         }
     }
 

@@ -49,7 +49,8 @@ class LearningRateScheduleTest {
         assertEquals(schedule.valueAt(0), schedule.getNewValue(1));
         assertEquals(schedule.valueAt(1), schedule.getNewValue(2));
         assertEquals(schedule.valueAt(schedule.length() - 1), schedule.getNewValue(Integer.MAX_VALUE));
-        assertEquals(schedule.valueAt(700), LearningRateSchedule.resumedAfter(schedule, 700).getNewValue(1), "a resumed run goes on");
+        assertEquals(schedule.valueAt(700), LearningRateSchedule.resumedAfter(schedule, 700).getNewValue(1),
+                "a resumed run goes on");
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class CifarFixtures {
     public static Path sharedArchive() {
         String shared = System.getProperty("squeezepipe.shared", "../shared");
         Path candidate = Path.of(shared, "datasets", "cifar-10-python.tar.gz");
-        return Files.exists(candidate) ? candidate : Path.of("..", "..", "shared", "datasets", "cifar-10-python.tar.gz");
+        return Files.exists(candidate) ? candidate
+                : Path.of("..", "..", "shared", "datasets", "cifar-10-python.tar.gz");
     }
 
     private CifarFixtures() {}
@@ -121,7 +122,8 @@ public final class CifarFixtures {
             Files.write(folder.resolve("data_batch_" + b),
                     pickleBatch(randomBatch("train" + b, perBatch, b, b), "training batch " + b + " of 5"));
         }
-        Files.write(folder.resolve("test_batch"), pickleBatch(randomBatch("test", perBatch, 0, 99), "testing batch 1 of 1"));
+        Files.write(folder.resolve("test_batch"),
+                pickleBatch(randomBatch("test", perBatch, 0, 99), "testing batch 1 of 1"));
         return root;
     }
 
@@ -129,7 +131,8 @@ public final class CifarFixtures {
     public static Path writeBinaryRelease(Path root, int perBatch) throws IOException {
         Path folder = Files.createDirectories(root.resolve("cifar-10-batches-bin"));
         for (int b = 1; b <= 5; b++) {
-            Files.write(folder.resolve("data_batch_" + b + ".bin"), binaryBatch(randomBatch("train" + b, perBatch, b, b)));
+            Files.write(folder.resolve("data_batch_" + b + ".bin"),
+                    binaryBatch(randomBatch("train" + b, perBatch, b, b)));
         }
         Files.write(folder.resolve("test_batch.bin"), binaryBatch(randomBatch("test", perBatch, 0, 99)));
         return root;

@@ -148,7 +148,8 @@ class EpochBudgetTest {
 
     @Test
     void rejectsANonPositiveTimeBudget() {
-        InvalidJobException e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 2, 0, 0.0)));
+        InvalidJobException e =
+                assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 2, 0, 0.0)));
         assertTrue(e.getMessage().contains("time budget"), e.getMessage());
     }
 }

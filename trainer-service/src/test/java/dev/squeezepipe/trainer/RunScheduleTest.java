@@ -49,7 +49,8 @@ class RunScheduleTest {
 
     @Test
     void resumedOptimizerAsksForTheStepsAfterTheCheckpoint() {
-        RunSchedule run = new RunSchedule(linear(100), STEPS, List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 35)));
+        RunSchedule run =
+                new RunSchedule(linear(100), STEPS, List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 35)));
         assertEquals(run.valueAt(600), LearningRateSchedule.resumedAfter(run, 600).getNewValue(1));
         assertEquals(List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 35)), run.refits());
     }

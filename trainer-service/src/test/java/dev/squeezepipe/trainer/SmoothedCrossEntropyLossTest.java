@@ -67,7 +67,8 @@ class SmoothedCrossEntropyLossTest {
     @Test
     void rejectsSmoothingOutsideZeroToOne() {
         for (double smoothing : new double[] {-0.1, 1.0}) {
-            InvalidJobException e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(smoothing)));
+            InvalidJobException e =
+                    assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(smoothing)));
             assertTrue(e.getMessage().contains("label smoothing"), e.getMessage());
         }
     }

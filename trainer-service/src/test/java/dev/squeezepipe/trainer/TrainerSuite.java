@@ -107,7 +107,8 @@ abstract class TrainerSuite {
     }
 
     private ApplicationContext trainer(String id) {
-        ApplicationContext context = ApplicationContext.builder().environments("trainer").properties(properties(id)).start();
+        ApplicationContext context =
+                ApplicationContext.builder().environments("trainer").properties(properties(id)).start();
         trainers.add(context);
         return context;
     }
@@ -210,7 +211,8 @@ abstract class TrainerSuite {
         assertEquals(fitted, epochs.size(), "one checkpoint per epoch, none skipped: " + epochs);
         List<TrainingJobStatusChanged> statuses = statuses(jobId);
         assertEquals(40, statuses.get(0).epochs(), "accepted with the maximum: " + statuses);
-        assertTrue(statuses.stream().filter(s -> s.epoch() > 0).allMatch(s -> s.epochs() < 40 && s.epochs() >= s.epoch()),
+        assertTrue(statuses.stream().filter(s -> s.epoch() > 0)
+                .allMatch(s -> s.epochs() < 40 && s.epochs() >= s.epoch()),
                 "every epoch's status counts the epochs fitted by then: " + statuses);
         assertEquals(fitted, done.epochs());
         CheckpointSidecar last = json.readValue(trainer.getBean(ObjectStore.class).get("checkpoints",
@@ -219,7 +221,8 @@ abstract class TrainerSuite {
         assertEquals(fitted, last.spec().epochs(), "the fitted count is stored for a resume");
         assertEquals(0.1, last.spec().timeBudgetMinutes());
         assertEquals(1, last.refits().get(0).epoch(), "first fitted at the end of the one warmup epoch");
-        assertEquals(fitted, last.refits().get(last.refits().size() - 1).epochs(), "with every refit: " + last.refits());
+        assertEquals(fitted, last.refits().get(last.refits().size() - 1).epochs(),
+                "with every refit: " + last.refits());
     }
 
     @Test
@@ -314,7 +317,8 @@ abstract class TrainerSuite {
                 .mapToInt(TrainingJobStatusChanged::epoch).min().orElseThrow();
         assertTrue(firstAfter > 1, "the second trainer resumed, not restarted: its first epoch was " + firstAfter);
         assertTrue(firstAfter <= lastBeforeStop + 1, "no epoch skipped: stopped after " + lastBeforeStop);
-        long stepOfFirstEpochAfter = checkpoints.stream().filter(c -> c.epoch() == firstAfter).findFirst().orElseThrow().step();
+        long stepOfFirstEpochAfter = checkpoints.stream().filter(c -> c.epoch() == firstAfter).findFirst()
+                .orElseThrow().step();
         assertEquals(firstAfter * 10L, stepOfFirstEpochAfter, "steps go on from the checkpoint");
     }
 
@@ -334,7 +338,8 @@ abstract class TrainerSuite {
         Set<String> trainersUsed = new java.util.HashSet<>();
         for (String jobId : jobs) {
             List<TrainingJobStatusChanged> all = statuses(jobId);
-            assertEquals(1, all.stream().filter(s -> s.status().equals("COMPLETED")).count(), jobId + " completed once");
+            assertEquals(1, all.stream().filter(s -> s.status().equals("COMPLETED")).count(),
+                    jobId + " completed once");
             assertEquals(1, all.stream().filter(s -> s.status().equals("ACCEPTED")).count(), jobId + " accepted once");
             Set<String> by = all.stream().map(TrainingJobStatusChanged::trainer).collect(Collectors.toSet());
             assertEquals(1, by.size(), jobId + " ran on one trainer: " + by);
@@ -356,8 +361,8 @@ abstract class TrainerSuite {
         send(unknownVariant, variantBytes);
         String tooSmall = "job-" + UUID.randomUUID();
         byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, new TrainingJobSpec(bad.datasetId(), "recipe", 128,
-                128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 32, null, null,
-                null, null, null),
+                128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 32, null,
+                null, null, null, null),
                 Instant.now()));
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
@@ -411,7 +416,8 @@ abstract class TrainerSuite {
         String jobId = submit(tinySpec(status.datasetId(), 1, 150, 0.01));
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("FAILED", done.status());
-        assertTrue(done.reason().contains("corrupt shard datasets/" + shardKey) && done.reason().contains("fetched twice"),
+        assertTrue(done.reason().contains("corrupt shard datasets/" + shardKey)
+                && done.reason().contains("fetched twice"),
                 done.reason());
     }
 
