@@ -177,28 +177,27 @@ public final class TrainBenchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray a = manager.randomUniform(-1f, 1f, new Shape(MATMUL_N, MATMUL_N));
             NDArray b = manager.randomUniform(-1f, 1f, new Shape(MATMUL_N, MATMUL_N));
-            for (int i = 0; i < 3; i++) {
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray product = a.matMul(b);
-                    product.attach(step);
-                    product.getFloat(0, 0); // forces the product to be computed before the clock stops
-                }
-            }
+            multiply(manager, a, b, 3);
             int repeats = 10;
             double best = 0;
             for (int round = 0; round < MATMUL_ROUNDS; round++) {
                 long start = System.nanoTime();
-                for (int i = 0; i < repeats; i++) {
-                    try (NDManager step = manager.newSubManager()) {
-                        NDArray product = a.matMul(b);
-                        product.attach(step);
-                        product.getFloat(0, 0); // forces the product to be computed before the clock stops
-                    }
-                }
+                multiply(manager, a, b, repeats);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 best = Math.max(best, repeats * 2.0 * MATMUL_N * MATMUL_N * MATMUL_N / seconds);
             }
             return best;
+        }
+    }
+
+    /** Computes {@code a} x {@code b} {@code times} times, each product freed with its own sub-manager. */
+    private static void multiply(NDManager manager, NDArray a, NDArray b, int times) {
+        for (int i = 0; i < times; i++) {
+            try (NDManager step = manager.newSubManager()) {
+                NDArray product = a.matMul(b);
+                product.attach(step);
+                product.getFloat(0, 0); // forces the product to be computed before the clock stops
+            }
         }
     }
 }

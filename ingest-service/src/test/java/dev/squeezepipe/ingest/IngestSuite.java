@@ -90,6 +90,11 @@ abstract class IngestSuite implements TestPropertyProvider {
         }
     }
 
+    /** An ingest service of its own with {@code props}. */
+    private static ApplicationContext ingestWith(Map<String, Object> props) {
+        return ApplicationContext.builder().environments("ingest").properties(props).start();
+    }
+
     private <T> List<T> events(String topic, Class<T> type, String key) {
         return probe().on(topic).stream().filter(r -> key.equals(r.key())).map(r -> read(r, type)).toList();
     }
@@ -221,7 +226,7 @@ abstract class IngestSuite implements TestPropertyProvider {
         Map<String, Object> props = new HashMap<>(infrastructure().serviceProperties());
         IngestRequest whole = IngestRequest.of(CifarFixtures.sharedArchive().toString());
         String datasetId;
-        try (ApplicationContext first = ApplicationContext.builder().environments("ingest").properties(props).start()) {
+        try (ApplicationContext first = ingestWith(props)) {
             IngestService crashing = first.getBean(IngestService.class);
             String id = crashing.submit(whole).ingestId();
             await().atMost(EVENTS).pollInterval(Duration.ofMillis(10))
@@ -230,8 +235,7 @@ abstract class IngestSuite implements TestPropertyProvider {
         } // the service stops mid-ingest: its worker is interrupted, as in a crash
         assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, datasetId),
                 "never ready when stopped");
-        try (ApplicationContext second =
-                ApplicationContext.builder().environments("ingest").properties(props).start()) {
+        try (ApplicationContext second = ingestWith(props)) {
             IngestStatus done = second.getBean(IngestService.class).ingestNow(whole);
             assertEquals("COMPLETED", done.state(), done.reason());
             assertEquals(datasetId, done.datasetId(), "the same data keeps its dataset id");
