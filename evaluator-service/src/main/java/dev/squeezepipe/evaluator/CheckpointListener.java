@@ -7,6 +7,7 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
         // the offset is committed after the evaluation is published; a crash re-evaluates at most one checkpoint
         offsetStrategy = OffsetStrategy.SYNC,
         // an evaluation of 10,000 images takes tens of seconds on a CPU: far below this
-        properties = @io.micronaut.context.annotation.Property(name = "max.poll.interval.ms", value = "900000"))
+        properties = @Property(name = "max.poll.interval.ms", value = "900000"))
 @Requires(env = "evaluator")
 public class CheckpointListener {
 
