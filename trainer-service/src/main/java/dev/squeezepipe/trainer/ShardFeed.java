@@ -41,13 +41,13 @@ final class ShardFeed {
     private final SplitData data;
     private final long announcedImages;
     private final Set<Integer> loadedShards = new HashSet<>();
-    private final int[] unvisited; // the first epoch's draw pool: loaded and not yet visited (empty if complete)
+    private final int[] unvisited; // the first epoch's draw pool: loaded, not yet visited (empty if complete at start)
     private int unvisitedCount;
     private int loadedImages;
     private long lastArrival = System.nanoTime();
 
     private ShardFeed(ShardCatalog catalog, ShardCache cache, String datasetId, Duration wait,
-            Cancellation cancellation, SplitData data, long announcedImages, boolean arriving) {
+            Cancellation cancellation, SplitData data, long announcedImages, int loadedImages) {
         this.catalog = catalog;
         this.cache = cache;
         this.datasetId = datasetId;
@@ -55,7 +55,8 @@ final class ShardFeed {
         this.cancellation = cancellation;
         this.data = data;
         this.announcedImages = announcedImages;
-        this.unvisited = new int[arriving ? data.size() : 0];
+        this.loadedImages = loadedImages;
+        this.unvisited = new int[complete() ? 0 : data.size()];
     }
 
     /**
@@ -67,14 +68,12 @@ final class ShardFeed {
         SplitSoFar start = catalog.awaitStart(datasetId, Split.TRAIN, wait, cancellation);
         if (start.complete()) {
             SplitData whole = SplitData.load(start.shards(), cache, limit, cancellation);
-            ShardFeed feed = new ShardFeed(catalog, cache, datasetId, wait, cancellation, whole, start.images(), false);
-            feed.loadedImages = whole.size();
-            return feed;
+            return new ShardFeed(catalog, cache, datasetId, wait, cancellation, whole, start.images(), whole.size());
         }
         long announced = start.shards().get(0).splitImages();
         int count = (int) (limit > 0 ? Math.min(limit, announced) : announced);
         ShardFeed feed = new ShardFeed(catalog, cache, datasetId, wait, cancellation,
-                SplitData.allocate(count, SplitData.sideOf(start.shards())), announced, true);
+                SplitData.allocate(count, SplitData.sideOf(start.shards())), announced, 0);
         feed.load(start);
         LOG.info("Dataset {}: training starts on {} of its {} train images; the rest load as their shards arrive",
                 datasetId, feed.loadedImages, count);
