@@ -9,11 +9,13 @@ ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
 ARG SERVICE
 ARG VERSION=0.1.0-SNAPSHOT
 ARG PORT
+# extra JIT options of one service's image: the predictor's is C1 only (docker-compose.yml, BENCHMARKS.md)
+ARG JIT_OPTS=""
 WORKDIR /app
 COPY target/lib/ /app/lib/
 COPY target/${SERVICE}-${VERSION}.jar /app/app.jar
 # configuration and credentials come from the environment at run time (docker-compose.yml), never from the image
-ENV JAVA_OPTS="-Xmx4g -Dai.djl.offline=true"
+ENV JAVA_OPTS="-Xmx4g -Dai.djl.offline=true ${JIT_OPTS}"
 EXPOSE ${PORT}
 # where NNPACK cannot start, libtorch logs a warning on every small-batch convolution: those lines are dropped
 ENTRYPOINT ["bash", "-c", "exec java $JAVA_OPTS -jar /app/app.jar 2> >(grep --line-buffered -v 'Could not initialize NNPACK' >&2)"]

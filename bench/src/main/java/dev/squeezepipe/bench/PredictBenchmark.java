@@ -96,6 +96,7 @@ public final class PredictBenchmark {
                         .put("kafka_first_pass_images_per_s", kafka.first().imagesPerSecond())
                         .put("kafka_passes", kafka.passes())
                         .put("kafka_jit_share", kafka.jitShare())
+                        .put("jit_compilers", Steady.compilers())
                         .put("kafka_p50_ms", kafka.timed().p50())
                         .put("kafka_p99_ms", kafka.timed().p99())
                         .put("kafka_busy_share", kafka.timed().busySeconds() / kafka.timed().seconds())

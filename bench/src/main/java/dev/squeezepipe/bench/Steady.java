@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
@@ -10,7 +11,8 @@ import java.util.function.ToDoubleFunction;
  * compilers (at most {@value #MAX_WARM_UP} warm-up passes), then one more is timed. In a JVM holding the broker,
  * the services and the benchmark's clients, the compilers took a third of a core for a whole 5,000-request pass
  * after a 500-request warm-up, which a service that has run for a while does not pay. With the broker in a child
- * JVM, the Kafka clients' compilations still took 2-24% of the seventh pass, hence up to ten warm-up passes.
+ * JVM, the Kafka clients' compilations still took 2-24% of the seventh pass, hence up to ten warm-up passes; on C1
+ * only, as {@code ./pipeline bench predict} runs the predictor, the third pass was quiet.
  *
  * @param first the first (cold) pass, for comparison
  * @param timed the pass after the warm-up
@@ -37,6 +39,22 @@ record Steady<T>(T first, T timed, int passes, double jitShare) {
         double jitBefore = jitSeconds();
         T timed = pass.call();
         return new Steady<>(first, timed, passes + 1, (jitSeconds() - jitBefore) / seconds.applyAsDouble(timed));
+    }
+
+    /**
+     * The compilers this JVM runs: {@code C1+C2} (HotSpot's default), {@code C1} (TieredStopAtLevel 1-3, as
+     * {@code ./pipeline bench predict} runs), {@code C2} (tiered compilation off) or {@code interpreter}.
+     */
+    static String compilers() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (hotspot == null) {
+            return "unknown";
+        }
+        if (!Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue())) {
+            return "C2";
+        }
+        int stopAt = Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue());
+        return stopAt == 0 ? "interpreter" : stopAt < 4 ? "C1" : "C1+C2";
     }
 
     /** Total time the JIT compilers have spent so far (0 where the JVM does not tell). */

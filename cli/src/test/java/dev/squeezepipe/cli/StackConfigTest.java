@@ -87,6 +87,11 @@ class StackConfigTest {
         assertEquals(ROOT.resolve(SERVICE_DOCKERFILE).normalize(), dockerfilePath, name + " builds the shared image");
         Map<String, Object> args = (Map<String, Object>) build.get("args");
         assertEquals(name, args.get("SERVICE"), name + "'s image copies its own jar");
+        String dockerfile = Files.readString(dockerfilePath);
+        for (String arg : args.keySet()) { // Docker ignores a build arg the Dockerfile does not declare
+            assertTrue(Pattern.compile("(?m)^ARG " + arg + "\\b").matcher(dockerfile).find(),
+                    name + " passes " + arg + ", which the image declares");
+        }
         // the .dockerignore also switches on the root pom's service-image profile, which fills target/lib
         List<String> context = Files.readAllLines(ROOT.resolve(name).resolve(".dockerignore"));
         assertTrue(context.containsAll(List.of("!target/lib", "!target/*.jar")), name + "'s image context: " + context);
