@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * the services and the benchmark's clients, the compilers took a third of a core for a whole 5,000-request pass
  * after a 500-request warm-up, which a service that has run for a while does not pay. With the broker in a child
  * JVM, the Kafka clients' compilations still took 2-24% of the seventh pass, hence up to ten warm-up passes; on C1
- * only, as {@code ./pipeline bench predict} runs the predictor, the third pass was quiet.
+ * only, as {@code ./pipeline bench predict} runs the predictor, the second warm-up pass was already quiet.
  *
  * @param first the first (cold) pass, for comparison
  * @param timed the pass after the warm-up
