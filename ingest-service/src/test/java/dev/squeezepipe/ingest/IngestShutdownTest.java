@@ -19,8 +19,12 @@ class IngestShutdownTest {
         Map<String, Object> props = new HashMap<>(Infrastructures.embedded().serviceProperties());
         props.put("micronaut.server.port", -1);
         Set<String> before = adminClientThreads();
-        ApplicationContext service = Micronaut.build(new String[0]).environments("ingest").properties(props).start();
-        service.close();
+        // several rounds: the context destroys its beans in no fixed order, and a leak once hid behind that
+        for (int round = 0; round < 3; round++) {
+            ApplicationContext service = Micronaut.build(new String[0]).environments("ingest").properties(props)
+                    .start();
+            service.close();
+        }
         Set<String> left = adminClientThreads();
         left.removeAll(before);
         // a leaked admin client retries the broker for the rest of the JVM's life, logging a warning each time
