@@ -7,24 +7,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Requests, failures, dead letters, batch size, queue time, inference time, end-to-end latency, model swaps. */
 @Singleton
 @Requires(env = "predictor")
 public class PredictorMetrics {
 
-    private final MeterRegistry registry;
+    private static final List<String> SOURCES = List.of("kafka", "http");
+
     private final DistributionSummary batchSize;
     private final Timer queueTime;
     private final Timer inferenceTime;
     private final Counter swaps;
     private final Counter swapFailures;
     private final AtomicLong version = new AtomicLong();
+    // per source, looked up once: the Kafka path counts every request, thousands a second in a burst
+    private final Map<String, Counter> requests;
+    private final Map<String, Counter> failures;
+    private final Map<String, Counter> deadLetters;
+    private final Map<String, Timer> latencies;
 
     public PredictorMetrics(MeterRegistry registry) {
-        this.registry = registry;
         this.batchSize = DistributionSummary.builder("predictor.batch.size").description("Requests per inference batch")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.queueTime = Timer.builder("predictor.queue.time").description("Wait for a batch to form")
@@ -36,28 +45,31 @@ public class PredictorMetrics {
                 .description("Checkpoints that failed to load or warm up").register(registry);
         Gauge.builder("predictor.model.version", version, AtomicLong::get).description("Version of the served model")
                 .register(registry);
-        for (String source : new String[] {"kafka", "http"}) {
-            registry.counter("predictor.requests", "source", source);
-            registry.counter("predictor.failures", "source", source);
-            registry.counter("predictor.dead.letters", "source", source);
-        }
+        this.requests = perSource(source -> registry.counter("predictor.requests", "source", source));
+        this.failures = perSource(source -> registry.counter("predictor.failures", "source", source));
+        this.deadLetters = perSource(source -> registry.counter("predictor.dead.letters", "source", source));
+        this.latencies = perSource(source -> Timer.builder("predictor.latency").tag("source", source)
+                .description("From request to result").publishPercentiles(0.5, 0.99).register(registry));
+    }
+
+    private static <M> Map<String, M> perSource(Function<String, M> meter) {
+        return SOURCES.stream().collect(Collectors.toUnmodifiableMap(source -> source, meter));
     }
 
     void request(String source) {
-        registry.counter("predictor.requests", "source", source).increment();
+        requests.get(source).increment();
     }
 
     void failure(String source) {
-        registry.counter("predictor.failures", "source", source).increment();
+        failures.get(source).increment();
     }
 
     void deadLetter(String source) {
-        registry.counter("predictor.dead.letters", "source", source).increment();
+        deadLetters.get(source).increment();
     }
 
     void latency(String source, double millis) {
-        Timer.builder("predictor.latency").tag("source", source).description("From request to result")
-                .publishPercentiles(0.5, 0.99).register(registry).record((long) (millis * 1e6), TimeUnit.NANOSECONDS);
+        latencies.get(source).record((long) (millis * 1e6), TimeUnit.NANOSECONDS);
     }
 
     void batch(int size, long queueNanos, long inferenceNanos) {
