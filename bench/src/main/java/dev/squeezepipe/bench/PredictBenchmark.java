@@ -145,8 +145,8 @@ public final class PredictBenchmark {
     }
 
     /**
-     * Images/s of batched inference (batch 32) straight through the served network, second of two passes: the
-     * better of one thread with the engine's default intra-op threads and of the predictor's own thread layout.
+     * Images/s of batched inference (batch 32) straight through the served network, once JIT-steady ({@link Steady}):
+     * the better of one thread with the engine's default intra-op threads and of the predictor's own thread layout.
      */
     private static Bare bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images)
             throws Exception {
