@@ -18,15 +18,16 @@ public final class AccuracyBenchmark {
 
     private AccuracyBenchmark() {}
 
-    /** {@code epochs} and {@code budgetMinutes} of 0 keep the preset's. */
-    public static BenchResult run(Path data, String preset, int epochs, double budgetMinutes) throws Exception {
+    /** {@code epochs} and {@code budgetMinutes} of 0, and a {@code null} seed, keep the preset's. */
+    public static BenchResult run(Path data, String preset, int epochs, double budgetMinutes, Long seed)
+            throws Exception {
         Path dir = Files.createTempDirectory("bench-accuracy-");
         long start = System.nanoTime();
         try (EmbeddedStack stack = EmbeddedStack.start(dir)) {
             String datasetId = TrainFlow.ingest(stack, data, 0);
             try (ApplicationContext trainer = TrainFlow.trainer(stack)) {
                 TrainFlow.Outcome outcome = TrainFlow.train(trainer,
-                        TrainFlow.adjusted(JobPresets.named(preset, datasetId), epochs, budgetMinutes));
+                        TrainFlow.adjusted(JobPresets.named(preset, datasetId), epochs, budgetMinutes, seed));
                 double minutes = (System.nanoTime() - start) / 60e9; // the flips below are extra, outside the target
                 TestScores flips = TrainFlow.score(trainer, outcome.checkpoint(), outcome.checkpoint().spec(), true);
                 return result(preset, outcome, minutes, flips);
@@ -42,6 +43,7 @@ public final class AccuracyBenchmark {
                 .put("bench", "accuracy")
                 .put("preset", preset)
                 .put("model", TrainFlow.describe(spec))
+                .put("seed", spec.seed())
                 .put("epochs", spec.epochs())
                 .put("time_budget_minutes", spec.timeBudgetMinutes() == null ? 0 : spec.timeBudgetMinutes())
                 .put("test_images", outcome.scores().images())

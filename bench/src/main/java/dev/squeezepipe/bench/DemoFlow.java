@@ -49,7 +49,7 @@ public final class DemoFlow {
             try (ApplicationContext trainer = stack.context("trainer", props);
                     ApplicationContext evaluator = stack.context("evaluator", props);
                     ApplicationContext predictor = stack.context("predictor", props)) {
-                TrainingJobSpec spec = TrainFlow.adjusted(JobPresets.named("demo", datasetId), epochs, 0);
+                TrainingJobSpec spec = TrainFlow.adjusted(JobPresets.named("demo", datasetId), epochs, 0, null);
                 String jobId = "demo-" + UUID.randomUUID();
                 LOG.info("Training {} on {} images of {}", TrainFlow.describe(spec), limit == 0 ? "all" : limit,
                         datasetId);

@@ -121,9 +121,12 @@ public final class TrainFlow {
         }
     }
 
-    /** {@link JobPresets#overridden} with the command line's convention: 0 keeps the preset's value. */
-    public static TrainingJobSpec adjusted(TrainingJobSpec preset, int epochs, double minutes) {
-        return JobPresets.overridden(preset, epochs > 0 ? epochs : null, minutes > 0 ? minutes : null);
+    /**
+     * {@link JobPresets#overridden} with the command line's convention: 0 epochs or minutes, or a {@code null} seed,
+     * keeps the preset's value.
+     */
+    public static TrainingJobSpec adjusted(TrainingJobSpec preset, int epochs, double minutes, Long seed) {
+        return JobPresets.overridden(preset, epochs > 0 ? epochs : null, minutes > 0 ? minutes : null, seed);
     }
 
     /** Short name of a spec's network, for reports. */

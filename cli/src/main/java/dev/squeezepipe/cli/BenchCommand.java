@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "0", description = "accuracy: time budget (0: the preset's)")
     double minutes;
 
+    @Option(names = "--seed", description = "accuracy: the job's seed (default: the preset's)")
+    Long seed;
+
     @Override
     public Integer call() throws Exception {
         if (data == null) {
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
                 PredictBenchmark.run(data, requests).print();
                 return 0;
             case "accuracy":
-                AccuracyBenchmark.run(data, preset, epochs, minutes).print();
+                AccuracyBenchmark.run(data, preset, epochs, minutes, seed).print();
                 return 0;
             default:
                 System.err.println("unknown benchmark '" + name + "'; expected ingest, train, predict or accuracy");

@@ -32,6 +32,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " (0: the preset's; the cpu preset's is 112)")
     double minutes;
 
+    @Option(names = "--seed",
+            description = "seed of initialization, shuffling and augmentation (default: the preset's)")
+    Long seed;
+
     @Option(names = "--limit", defaultValue = "0", description = "images per split to ingest (0: all)")
     int limit;
 
@@ -43,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state)) {
             String datasetId = TrainFlow.ingest(stack, dataOption.data, limit);
             TrainFlow.Outcome outcome = TrainFlow.train(stack, datasetId,
-                    id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes));
+                    id -> TrainFlow.adjusted(JobPresets.named(preset, id), epochs, minutes, seed));
             System.out.printf(Locale.ROOT, "%s: %s; test top-1 %.4f, top-5 %.4f on %d images (%.1f min)%n",
                     outcome.jobId(), TrainFlow.describe(outcome.checkpoint().spec()), outcome.scores().top1(),
                     outcome.scores().top5(), outcome.scores().images(), outcome.trainMinutes());

@@ -2,6 +2,7 @@ package dev.squeezepipe.cli;
 
 import dev.squeezepipe.bench.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
+import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
@@ -60,8 +61,10 @@ final class UpCommand implements Callable<Integer> {
             }
             if (!noTrain) {
                 String jobId = "cpu-" + UUID.randomUUID();
-                services.get(1).getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId,
-                        TrainFlow.adjusted(JobPresets.named("cpu", ingested.datasetId()), epochs, 0), Instant.now()));
+                TrainingJobSpec spec =
+                        TrainFlow.adjusted(JobPresets.named("cpu", ingested.datasetId()), epochs, 0, null);
+                services.get(1).getBean(TrainerEvents.class).submit(jobId,
+                        new TrainingJobSubmitted(jobId, spec, Instant.now()));
                 System.out.println("submitted " + jobId + "; follow it at http://localhost:8082/jobs/" + jobId);
             }
             CountDownLatch stopped = new CountDownLatch(1);

@@ -67,6 +67,14 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
                 lowResShare, cutout);
     }
 
+    /** This spec with {@code seed} for initialization, shuffling and augmentation. */
+    public TrainingJobSpec withSeed(long seed) {
+        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
+                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
+                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing,
+                lowResSize, lowResShare, cutout);
+    }
+
     /** This spec reading only the first {@code limit} training images. */
     public TrainingJobSpec withTrainLimit(Integer limit) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,

@@ -57,11 +57,12 @@ public final class JobPresets {
     }
 
     /**
-     * {@code preset} with {@code epochs} epochs (the maximum, with a time budget) and a budget of {@code minutes};
-     * {@code null} keeps the preset's value.
+     * {@code preset} with {@code epochs} epochs (the maximum, with a time budget), a budget of {@code minutes} and
+     * {@code seed}; {@code null} keeps the preset's value.
      */
-    public static TrainingJobSpec overridden(TrainingJobSpec preset, Integer epochs, Double minutes) {
+    public static TrainingJobSpec overridden(TrainingJobSpec preset, Integer epochs, Double minutes, Long seed) {
         TrainingJobSpec spec = epochs != null ? preset.withEpochs(epochs) : preset;
-        return minutes != null ? spec.withTimeBudgetMinutes(minutes) : spec;
+        spec = minutes != null ? spec.withTimeBudgetMinutes(minutes) : spec;
+        return seed != null ? spec.withSeed(seed) : spec;
     }
 }

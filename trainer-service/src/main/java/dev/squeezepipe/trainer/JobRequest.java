@@ -13,9 +13,10 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param epochs overrides the preset's epochs
  * @param trainLimit overrides the preset's image limit
  * @param timeBudgetMinutes overrides the preset's time budget (the cpu preset's is 112 minutes)
+ * @param seed overrides the preset's seed (of initialization, shuffling and augmentation)
  * @param spec a full spec (wins over the preset)
  */
 @Serdeable
 public record JobRequest(@Nullable String jobId, @Nullable String preset, @Nullable String datasetId,
         @Nullable Integer epochs, @Nullable Integer trainLimit, @Nullable Double timeBudgetMinutes,
-        @Nullable TrainingJobSpec spec) {}
+        @Nullable Long seed, @Nullable TrainingJobSpec spec) {}

@@ -58,7 +58,7 @@ public class JobsController {
             throw new IllegalArgumentException("give a spec, or a preset and a datasetId");
         }
         TrainingJobSpec spec = JobPresets.overridden(JobPresets.named(request.preset(), request.datasetId()),
-                request.epochs(), request.timeBudgetMinutes());
+                request.epochs(), request.timeBudgetMinutes(), request.seed());
         return request.trainLimit() != null ? spec.withTrainLimit(request.trainLimit()) : spec;
     }
 }

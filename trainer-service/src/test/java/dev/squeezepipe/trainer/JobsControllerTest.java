@@ -10,16 +10,25 @@ class JobsControllerTest {
 
     @Test
     void presetOverridesReachTheSpec() {
-        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", 30, 640, 45.0, null));
+        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", 30, 640, 45.0, 7L, null));
         assertEquals("ds-1", spec.datasetId());
         assertEquals(30, spec.epochs());
         assertEquals(640, spec.trainLimit());
         assertEquals(45.0, spec.timeBudgetMinutes());
+        assertEquals(7, spec.seed());
+    }
+
+    @Test
+    void presetKeepsItsSeedWithoutOverride() {
+        TrainingJobSpec preset = JobPresets.named("cpu", "ds-1");
+        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", 30, null, null, null, null));
+        assertEquals(preset.seed(), spec.seed());
+        assertEquals(preset.withEpochs(30), spec, "only the epochs differ");
     }
 
     @Test
     void cpuPresetFitsItsEpochsInItsBudget() {
-        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", null, null, null, null));
+        TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", null, null, null, null, null));
         assertEquals(JobPresets.CPU_BUDGET_MINUTES, spec.timeBudgetMinutes());
         assertEquals(100, spec.epochs(), "the most it may train");
     }
@@ -27,6 +36,6 @@ class JobsControllerTest {
     @Test
     void requestWithoutSpecOrPresetIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> JobsController.specOf(new JobRequest(null, null, "ds-1", null, null, null, null)));
+                () -> JobsController.specOf(new JobRequest(null, null, "ds-1", null, null, null, null, null)));
     }
 }

@@ -427,7 +427,7 @@ abstract class TrainerSuite {
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         try (HttpClient http = HttpClient.create(server.getURL())) {
             Map<?, ?> accepted = http.toBlocking().retrieve(HttpRequest.POST("/jobs",
-                    new JobRequest(null, "cpu", datasetId, 1, 64, null, null)), Map.class);
+                    new JobRequest(null, "cpu", datasetId, 1, 64, null, null, null)), Map.class);
             String jobId = (String) accepted.get("jobId");
             await().atMost(JOB).until(() -> {
                 Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
@@ -437,7 +437,7 @@ abstract class TrainerSuite {
             assertEquals(List.of(1, 1), List.of(done.get("epoch"), done.get("epochs")), "epoch 1 of 1: " + done);
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(HttpRequest.POST("/jobs", new JobRequest(null, null, null, null,
-                            null, null, tinySpec(datasetId, 1, 64, 0.01).withEpochs(0))), Map.class));
+                            null, null, null, tinySpec(datasetId, 1, 64, 0.01).withEpochs(0))), Map.class));
             assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
             String reason = refused.getResponse().getBody(String.class).orElse("");
             assertTrue(reason.contains("epochs must be at least 1"), reason);
