@@ -56,7 +56,7 @@ public class ClassificationListener {
         }
         List<CompletableFuture<Prediction>> results = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            metrics.request("kafka");
+            metrics.request(RequestSource.KAFKA);
             try {
                 results.add(classifier.classify(RequestImages.decode(record.value())));
             } catch (Exception e) {
@@ -76,7 +76,7 @@ public class ClassificationListener {
         try {
             Prediction prediction = result.join();
             double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
-            metrics.latency("kafka", latency);
+            metrics.latency(RequestSource.KAFKA, latency);
             return events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(),
                     prediction.modelVersion(), latency));
         } catch (Exception e) {
@@ -84,8 +84,8 @@ public class ClassificationListener {
             if (cause instanceof ShuttingDownException stopping) {
                 throw stopping; // not the request's fault: leave the poll uncommitted so it is answered after restart
             }
-            metrics.failure("kafka");
-            metrics.deadLetter("kafka");
+            metrics.failure(RequestSource.KAFKA);
+            metrics.deadLetter(RequestSource.KAFKA);
             return events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
                     "cannot classify: " + Failures.reason(cause),
                     record.topic() + "/" + record.partition() + "@" + record.offset());

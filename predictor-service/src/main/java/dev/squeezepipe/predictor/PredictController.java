@@ -50,22 +50,22 @@ public class PredictController {
     @Post(value = "/predict", consumes = {MediaType.ALL})
     public HttpResponse<?> predict(@Body byte[] image) {
         long start = System.nanoTime();
-        metrics.request("http");
+        metrics.request(RequestSource.HTTP);
         if (!classifier.ready()) {
-            metrics.failure("http");
+            metrics.failure(RequestSource.HTTP);
             return unavailable("no model loaded yet");
         }
         try {
             Prediction p = classifier.classify(RequestImages.decode(image)).join();
             double latency = (System.nanoTime() - start) / 1e6;
-            metrics.latency("http", latency);
+            metrics.latency(RequestSource.HTTP, latency);
             String id = "http-" + UUID.randomUUID();
             return HttpResponse.ok(new ImageClassified(id, p.top(), p.modelId(), p.modelVersion(), latency));
         } catch (IOException e) {
-            metrics.failure("http");
+            metrics.failure(RequestSource.HTTP);
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         } catch (CompletionException e) {
-            metrics.failure("http");
+            metrics.failure(RequestSource.HTTP);
             Throwable cause = Failures.unwrap(e);
             if (cause instanceof ShuttingDownException) {
                 return unavailable(cause.getMessage()); // not the request's fault: the client may retry elsewhere

@@ -7,19 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Requests, failures, dead letters, batch size, queue time, inference time, end-to-end latency, model swaps. */
 @Singleton
 @Requires(env = "predictor")
 public class PredictorMetrics {
-
-    private static final List<String> SOURCES = List.of("kafka", "http");
 
     private final DistributionSummary batchSize;
     private final Timer queueTime;
@@ -28,10 +25,10 @@ public class PredictorMetrics {
     private final Counter swapFailures;
     private final AtomicLong version = new AtomicLong();
     // per source, looked up once: the Kafka path counts every request, thousands a second in a burst
-    private final Map<String, Counter> requests;
-    private final Map<String, Counter> failures;
-    private final Map<String, Counter> deadLetters;
-    private final Map<String, Timer> latencies;
+    private final Map<RequestSource, Counter> requests;
+    private final Map<RequestSource, Counter> failures;
+    private final Map<RequestSource, Counter> deadLetters;
+    private final Map<RequestSource, Timer> latencies;
 
     public PredictorMetrics(MeterRegistry registry) {
         this.batchSize = DistributionSummary.builder("predictor.batch.size").description("Requests per inference batch")
@@ -52,23 +49,28 @@ public class PredictorMetrics {
                 .description("From request to result").publishPercentiles(0.5, 0.99).register(registry));
     }
 
-    private static <M> Map<String, M> perSource(Function<String, M> meter) {
-        return SOURCES.stream().collect(Collectors.toUnmodifiableMap(source -> source, meter));
+    /** One meter per source, made by {@code meter} from the source's tag. */
+    private static <M> Map<RequestSource, M> perSource(Function<String, M> meter) {
+        Map<RequestSource, M> meters = new EnumMap<>(RequestSource.class);
+        for (RequestSource source : RequestSource.values()) {
+            meters.put(source, meter.apply(source.tag()));
+        }
+        return meters;
     }
 
-    void request(String source) {
+    void request(RequestSource source) {
         requests.get(source).increment();
     }
 
-    void failure(String source) {
+    void failure(RequestSource source) {
         failures.get(source).increment();
     }
 
-    void deadLetter(String source) {
+    void deadLetter(RequestSource source) {
         deadLetters.get(source).increment();
     }
 
-    void latency(String source, double millis) {
+    void latency(RequestSource source, double millis) {
         latencies.get(source).record((long) (millis * 1e6), TimeUnit.NANOSECONDS);
     }
 
