@@ -10,6 +10,7 @@ import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.trainer.JobPresets;
 import dev.squeezepipe.trainer.TrainerEvents;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
         description = "Start Kafka, S3 and the four services; ingest, train the cpu preset, serve until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
+    private static final List<String> SERVICES = List.of("ingest", "trainer", "evaluator", "predictor");
+
     @Mixin
     DataOption dataOption;
 
@@ -46,13 +49,12 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ApplicationContext> services = new ArrayList<>();
         try (EmbeddedStack stack = EmbeddedStack.start(stateOption.state)) {
-            for (String service : List.of("ingest", "trainer", "evaluator", "predictor")) {
+            for (String service : SERVICES) {
                 services.add(stack.service(service, Map.of("trainer.instance-id", "up")));
             }
             System.out.printf("Kafka %s, S3 %s%n", stack.infrastructure().kafkaBootstrapServers(),
                     stack.infrastructure().s3Endpoint());
-            System.out.println("ingest http://localhost:8081  trainer http://localhost:8082"
-                    + "  evaluator http://localhost:8083  predictor http://localhost:8084 (open it in a browser)");
+            System.out.println(String.join("  ", addresses(services)) + " (open the predictor in a browser)");
             IngestStatus ingested = services.get(0).getBean(IngestService.class)
                     .ingestNow(IngestRequest.of(dataOption.data.toString()));
             if (!"COMPLETED".equals(ingested.state())) {
@@ -65,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
                         TrainFlow.adjusted(JobPresets.named("cpu", ingested.datasetId()), epochs, 0, null);
                 services.get(1).getBean(TrainerEvents.class).submit(jobId,
                         new TrainingJobSubmitted(jobId, spec, Instant.now()));
-                System.out.println("submitted " + jobId + "; follow it at http://localhost:8082/jobs/" + jobId);
+                System.out.println("submitted " + jobId + "; follow it at " + url(services.get(1)) + "jobs/" + jobId);
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
@@ -76,5 +78,19 @@ final class UpCommand implements Callable<Integer> {
                 services.get(i).close();
             }
         }
+    }
+
+    /** Each service's name and the address its HTTP server really listens on (the ports come from configuration). */
+    static List<String> addresses(List<ApplicationContext> services) {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            addresses.add(SERVICES.get(i) + " " + url(services.get(i)));
+        }
+        return addresses;
+    }
+
+    private static String url(ApplicationContext service) {
+        String url = service.getBean(EmbeddedServer.class).getURL().toString();
+        return url.endsWith("/") ? url : url + "/";
     }
 }
