@@ -11,6 +11,9 @@ public class MinioClientFactory {
 
     @Singleton
     MinioClient minioClient(S3Settings settings) {
+        if (settings.getEndpoint().isBlank()) {
+            throw new ConfigurationException("S3 endpoint missing: set S3_ENDPOINT (s3.endpoint)");
+        }
         if (settings.getAccessKey().isBlank() || settings.getSecretKey().isBlank()) {
             throw new ConfigurationException("S3 credentials missing: set S3_ACCESS_KEY and S3_SECRET_KEY"
                     + " (s3.access-key and s3.secret-key)");

@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("s3")
 public class S3Settings {
 
-    private String endpoint = "http://localhost:9000";
+    private String endpoint = "";
     private String accessKey = "";
     private String secretKey = "";
     private String region = "us-east-1";
