@@ -58,6 +58,11 @@ public class Classifier {
         return swapper.currentId() != null;
     }
 
+    /** Whether the predictor is shutting down: nothing queued from now on is classified. */
+    public boolean stopping() {
+        return !running;
+    }
+
     /** Queues {@code image} for the next batch. */
     public CompletableFuture<Prediction> classify(Images.Decoded image) {
         CompletableFuture<Prediction> result = new CompletableFuture<>();

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * What the predictor publishes. Sends return at once with the broker's acknowledgement to come, so a poll's
- * results go out together; the listener waits for all of them before its offsets are committed.
+ * What the predictor publishes. Sends return at once with the broker's acknowledgement to come, so results go out
+ * as they are known; the {@link PollPipeline} waits for all of a poll's before its offsets are committed.
  */
 @KafkaClient(id = "predictor-events", acks = KafkaClient.Acknowledge.ALL)
 public interface PredictorEvents {
