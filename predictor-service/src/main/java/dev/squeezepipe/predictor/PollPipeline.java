@@ -37,7 +37,7 @@ public class PollPipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PollPipeline.class);
     /** One poll in inference and the next queued behind it: enough to keep the threads busy, and bounded. */
     private static final int MAX_IN_FLIGHT = 2;
-    /** How long a poll made while requests are in inference waits for more. */
+    /** How long a poll made while requests are in inference waits for more; an answered poll waits as long. */
     private static final Duration LOOK_AHEAD = Duration.ofMillis(5);
 
     private final RequestAnswerer answerer;
@@ -67,7 +67,11 @@ public class PollPipeline {
             } finally {
                 consumer.wakeup(); // the consumer is being stopped: the poll loop around this call must see it too
             }
+        } catch (RuntimeException e) {
+            rewind(Set.of(), Failures.reason(e)); // no request in flight may be skipped by the retry's seek
+            throw e;
         } finally {
+            abandonAll(); // left only by an exception: uncommitted, so polled again
             this.consumer = null;
         }
     }
@@ -81,6 +85,10 @@ public class PollPipeline {
 
     /** Partitions were taken away without a chance to commit: what is in flight will be answered elsewhere. */
     void lost() {
+        abandonAll();
+    }
+
+    private void abandonAll() {
         inFlight.forEach(PollInFlight::abandon);
         inFlight.clear();
     }
