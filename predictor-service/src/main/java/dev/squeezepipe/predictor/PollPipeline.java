@@ -78,7 +78,9 @@ public class PollPipeline {
 
     /** Partitions are about to be reassigned: their answered polls are committed first, the rest abandoned. */
     void revoked(Collection<TopicPartition> partitions) {
-        if (consumer != null) {
+        if (consumer != null && !inFlight.isEmpty()) {
+            LOG.info("Partitions {} revoked with {} polls in flight: committing what is answered first", partitions,
+                    inFlight.size());
             settle(Set.copyOf(partitions));
         }
     }
