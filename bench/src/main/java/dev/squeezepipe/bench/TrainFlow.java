@@ -126,7 +126,7 @@ public final class TrainFlow {
      * keeps the preset's value.
      */
     public static TrainingJobSpec adjusted(TrainingJobSpec preset, int epochs, double minutes, Long seed) {
-        return JobPresets.overridden(preset, epochs > 0 ? epochs : null, minutes > 0 ? minutes : null, seed);
+        return JobPresets.overridden(preset, epochs > 0 ? epochs : null, minutes > 0 ? minutes : null, seed, null);
     }
 
     /** Short name of a spec's network, for reports. */

@@ -52,34 +52,30 @@ public record TrainingJobSpec(String datasetId, String variant, int baseE, int i
 
     /** This spec with {@code epochs} epochs; a longer warmup is cut to leave at least one epoch of decay. */
     public TrainingJobSpec withEpochs(int epochs) {
-        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
-                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd,
-                Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), pretrainEpochs, augment, seed,
-                checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing, lowResSize,
-                lowResShare, cutout);
+        return copy(epochs, Math.min(warmupEpochs, pretrainEpochs + Math.max(0, epochs - 1)), seed, trainLimit,
+                timeBudgetMinutes);
     }
 
     /** This spec with a time budget ({@code null}: none, {@code epochs} epochs exactly). */
     public TrainingJobSpec withTimeBudgetMinutes(Double minutes) {
-        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
-                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing, lowResSize,
-                lowResShare, cutout);
+        return copy(epochs, warmupEpochs, seed, trainLimit, minutes);
     }
 
     /** This spec with {@code seed} for initialization, shuffling and augmentation. */
     public TrainingJobSpec withSeed(long seed) {
-        return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
-                epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, timeBudgetMinutes, labelSmoothing,
-                lowResSize, lowResShare, cutout);
+        return copy(epochs, warmupEpochs, seed, trainLimit, timeBudgetMinutes);
     }
 
     /** This spec reading only the first {@code limit} training images. */
     public TrainingJobSpec withTrainLimit(Integer limit) {
+        return copy(epochs, warmupEpochs, seed, limit, timeBudgetMinutes);
+    }
+
+    /** This spec with the fields that jobs and presets override replaced, every other field kept. */
+    private TrainingJobSpec copy(int epochs, int warmupEpochs, long seed, Integer trainLimit, Double minutes) {
         return new TrainingJobSpec(datasetId, variant, baseE, incrE, freq, pct3x3, squeezeRatio, classes, inputSize,
                 epochs, batchSize, momentum, weightDecay, lrMode, lrInit, lrMax, lrEnd, warmupEpochs, pretrainEpochs,
-                augment, seed, checkpointEvery, keepCheckpoints, limit, timeBudgetMinutes, labelSmoothing, lowResSize,
+                augment, seed, checkpointEvery, keepCheckpoints, trainLimit, minutes, labelSmoothing, lowResSize,
                 lowResShare, cutout);
     }
 }

@@ -57,12 +57,14 @@ public final class JobPresets {
     }
 
     /**
-     * {@code preset} with {@code epochs} epochs (the maximum, with a time budget), a budget of {@code minutes} and
-     * {@code seed}; {@code null} keeps the preset's value.
+     * {@code preset} with {@code epochs} epochs (the maximum, with a time budget), a budget of {@code minutes},
+     * {@code seed} and only the first {@code trainLimit} training images; {@code null} keeps the preset's value.
      */
-    public static TrainingJobSpec overridden(TrainingJobSpec preset, Integer epochs, Double minutes, Long seed) {
+    public static TrainingJobSpec overridden(TrainingJobSpec preset, Integer epochs, Double minutes, Long seed,
+            Integer trainLimit) {
         TrainingJobSpec spec = epochs != null ? preset.withEpochs(epochs) : preset;
         spec = minutes != null ? spec.withTimeBudgetMinutes(minutes) : spec;
-        return seed != null ? spec.withSeed(seed) : spec;
+        spec = seed != null ? spec.withSeed(seed) : spec;
+        return trainLimit != null ? spec.withTrainLimit(trainLimit) : spec;
     }
 }

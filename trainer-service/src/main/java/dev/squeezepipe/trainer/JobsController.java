@@ -57,8 +57,7 @@ public class JobsController {
         if (request.preset() == null || request.datasetId() == null) {
             throw new IllegalArgumentException("give a spec, or a preset and a datasetId");
         }
-        TrainingJobSpec spec = JobPresets.overridden(JobPresets.named(request.preset(), request.datasetId()),
-                request.epochs(), request.timeBudgetMinutes(), request.seed());
-        return request.trainLimit() != null ? spec.withTrainLimit(request.trainLimit()) : spec;
+        return JobPresets.overridden(JobPresets.named(request.preset(), request.datasetId()), request.epochs(),
+                request.timeBudgetMinutes(), request.seed(), request.trainLimit());
     }
 }
