@@ -15,7 +15,8 @@ import java.util.List;
  * Builds SqueezeNet as DJL blocks, following the MindSpore tutorial: conv1, ReLU, max pools after conv1,
  * fire4 and fire8, dropout 0.5 (not in {@code -no-dropout} variants), a final 1x1 conv to the classes, ReLU (not in
  * {@code -linear-head} variants), global average pool, flatten.
- * Convolutions start He-uniform, the final conv normal(0.01), biases zero.
+ * Convolutions start He-uniform, the final conv normal(0.01), biases zero. On a CPU the layers run on a
+ * channels-last copy of the input (see {@link ChannelsLastSequentialBlock}).
  */
 public final class SqueezeNet {
 
@@ -32,7 +33,7 @@ public final class SqueezeNet {
     /** The network described by {@code config}, with initializers set (parameters are created on first use). */
     public static NamedSequentialBlock build(SqueezeNetConfig config) {
         Stem stem = config.variant().stem();
-        NamedSequentialBlock net = new NamedSequentialBlock();
+        NamedSequentialBlock net = new ChannelsLastSequentialBlock();
         boolean batchNorm = config.variant().batchNorm();
         net.add("conv1", FireBlock.conv(SqueezeNetConfig.STEM_CHANNELS, stem.convKernel(), stem.convStride(),
                 stem.convPadding(), batchNorm));
