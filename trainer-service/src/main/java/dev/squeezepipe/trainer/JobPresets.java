@@ -43,8 +43,8 @@ public final class JobPresets {
                 // reached 88.9% after 67 (and after 69 with seed 2), 1/4 88.6% after 68 and 1/2 88.8% after 70, all
                 // with the first 60% of the epochs small; with the first half small, 3/8 reached 89.1% after 69 (and
                 // 88.9% after 75 with seed 2, 88.8% after 68 with seed 3: a mean of 88.9%; BENCHMARKS.md). Since the
-                // network runs channels-last (1.3x faster epochs), 85-100 epochs fit where 66 did: 89.15% after 85
-                // with seed 1, 89.43% after 100 with seed 2 (BENCHMARKS.md)
+                // network runs channels-last (1.3x faster epochs), 85 epochs fit where 66 did on the same machine:
+                // 89.15% with seed 1; on a faster day 100 fitted and seed 2 reached 89.43% (BENCHMARKS.md)
                 return new TrainingJobSpec(datasetId, CPU_VARIANT, 128, 128, 2, 0.5, 0.125, 10, 32, 100, 64,
                         0.9, 5e-4, "linear", 0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, CPU_BUDGET_MINUTES,
                         CPU_LABEL_SMOOTHING, CPU_LOW_RES_SIZE, CPU_LOW_RES_SHARE, CPU_CUTOUT);
