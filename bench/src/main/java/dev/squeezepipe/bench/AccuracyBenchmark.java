@@ -1,7 +1,8 @@
 package dev.squeezepipe.bench;
 
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.model.TestScores;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.trainer.JobPresets;
 import io.micronaut.context.ApplicationContext;

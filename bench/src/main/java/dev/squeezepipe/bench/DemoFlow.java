@@ -1,12 +1,13 @@
 package dev.squeezepipe.bench;
 
 import dev.squeezepipe.events.EvaluationCompleted;
-import dev.squeezepipe.events.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.predictor.GridService;
 import dev.squeezepipe.predictor.ModelSwapper;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.trainer.JobPresets;

@@ -1,10 +1,11 @@
 package dev.squeezepipe.bench;
 
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
-import io.micronaut.context.ApplicationContext;
 import dev.squeezepipe.storage.Files2;
+import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

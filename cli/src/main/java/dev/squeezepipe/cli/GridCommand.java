@@ -1,6 +1,6 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.predictor.GridService;
 import dev.squeezepipe.predictor.ModelSwapper;
 import io.micronaut.context.ApplicationContext;

@@ -1,6 +1,6 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;

@@ -1,6 +1,6 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
 import dev.squeezepipe.trainer.JobPresets;
 import java.util.Locale;

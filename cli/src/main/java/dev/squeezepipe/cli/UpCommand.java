@@ -1,8 +1,8 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;

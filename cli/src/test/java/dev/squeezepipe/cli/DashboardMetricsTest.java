@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.squeezepipe.bench.EmbeddedStack;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.predictor.ModelSwapper;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.trainer.JobPresets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

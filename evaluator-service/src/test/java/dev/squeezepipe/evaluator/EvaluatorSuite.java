@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationCompleted;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;

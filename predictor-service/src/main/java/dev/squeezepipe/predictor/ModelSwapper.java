@@ -11,7 +11,7 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.storage.CheckpointParams;
+import dev.squeezepipe.modelstore.CheckpointParams;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;

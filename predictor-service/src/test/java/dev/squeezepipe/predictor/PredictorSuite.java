@@ -12,7 +12,7 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.ClassPrediction;
 import dev.squeezepipe.events.EvaluationCompleted;
 import dev.squeezepipe.events.ImageClassified;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;

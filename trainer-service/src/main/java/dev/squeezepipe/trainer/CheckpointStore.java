@@ -3,7 +3,7 @@ package dev.squeezepipe.trainer;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.storage.CheckpointParams;
+import dev.squeezepipe.modelstore.CheckpointParams;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.Hashing;

@@ -1,7 +1,7 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.events.TrainingJobSpec;
-import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.ScheduleRefit;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import java.util.Locale;
 
 /**

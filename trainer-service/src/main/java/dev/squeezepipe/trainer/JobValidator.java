@@ -1,9 +1,9 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
-import dev.squeezepipe.schedule.DecayMode;
+import dev.squeezepipe.spec.DecayMode;
 import dev.squeezepipe.schedule.ScheduleSpec;
 
 /** Checks a job before any work starts, so an impossible job fails at once with its reason. */

@@ -1,6 +1,6 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import io.micronaut.context.annotation.Requires;

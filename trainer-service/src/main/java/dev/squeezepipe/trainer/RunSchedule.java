@@ -2,7 +2,7 @@ package dev.squeezepipe.trainer;
 
 import ai.djl.training.tracker.Tracker;
 import dev.squeezepipe.schedule.LearningRateSchedule;
-import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.spec.ScheduleRefit;
 import java.util.ArrayList;
 import java.util.List;
 

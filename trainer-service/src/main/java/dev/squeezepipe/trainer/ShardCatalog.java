@@ -5,7 +5,7 @@ import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.events.DatasetShardAnnounced;
-import dev.squeezepipe.service.StoredSplits;
+import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;

@@ -4,7 +4,7 @@ import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
-import dev.squeezepipe.service.SplitData;
+import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.trainer.ShardCatalog.SplitSoFar;
 import java.io.IOException;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squeezepipe.events.TrainingJobSpec;
-import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.ScheduleRefit;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import java.time.Instant;
 import java.util.List;

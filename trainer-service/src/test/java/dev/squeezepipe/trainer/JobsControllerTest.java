@@ -3,7 +3,7 @@ package dev.squeezepipe.trainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import org.junit.jupiter.api.Test;
 
 class JobsControllerTest {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squeezepipe.events.TrainingJobSpec;
-import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.ScheduleRefit;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.squeezepipe.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.squeezepipe.schedule.DecayMode;
+import dev.squeezepipe.spec.DecayMode;
 import dev.squeezepipe.schedule.LearningRateSchedule;
-import dev.squeezepipe.schedule.ScheduleRefit;
+import dev.squeezepipe.spec.ScheduleRefit;
 import dev.squeezepipe.schedule.ScheduleSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

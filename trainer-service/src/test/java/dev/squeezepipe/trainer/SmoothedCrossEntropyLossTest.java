@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import dev.squeezepipe.events.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import org.junit.jupiter.api.Test;
 
 /** The trainer's loss with label smoothing, against DJL's softmax cross-entropy and hand-computed values. */
