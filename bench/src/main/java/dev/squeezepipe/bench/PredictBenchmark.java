@@ -19,6 +19,7 @@ import dev.squeezepipe.predictor.PredictorSettings;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
@@ -121,8 +122,7 @@ public final class PredictBenchmark {
     }
 
     private static TrainingJobSpec tiny(String datasetId) {
-        return new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 1, 64, 0.9, 1e-4, "linear", 0,
-                0.01, 0, 0, 0, false, 1, 1, 10, 640, null, null, null, null, null);
+        return TrainingJobSpec.plain(datasetId, Network.cifar10("cifar", 32), 1, 64).withTrainLimit(640);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class PredictBenchmark {
             throws Exception {
         PredictorSettings settings = predictor.getBean(PredictorSettings.class);
         try (Model model = Model.newInstance("bare")) {
-            model.setBlock(SqueezeNet.build(SqueezeNetConfig.of(trained.checkpoint().spec())));
+            model.setBlock(SqueezeNet.build(SqueezeNetConfig.of(trained.checkpoint().spec().network())));
             CheckpointParams.load(model, predictor.getBean(ObjectStore.class)
                     .get(ObjectLayout.CHECKPOINTS_BUCKET, trained.checkpoint().paramsKey()),
                     trained.checkpoint().sha256(), "checkpoint " + trained.checkpoint().checkpointId());

@@ -16,7 +16,6 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.infra.EmbeddedStack;
-import dev.squeezepipe.model.DesignSpace;
 import dev.squeezepipe.model.ModelSummary;
 import dev.squeezepipe.model.ModelVariant;
 import dev.squeezepipe.model.OwnThread;
@@ -27,6 +26,10 @@ import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.spec.DesignSpace;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.trainer.ShardCatalog;
@@ -114,8 +117,8 @@ public final class TrainBenchmark {
 
     /** The service run: two epochs of {@code steps}; the second epoch's rate is the figure (the first warms up). */
     private static TrainingJobSpec spec(String datasetId, int batch, int images) {
-        return new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, batch, 0.9, 1e-4, "linear",
-                0, 0.01, 0, 0, 0, true, 1, 1, 1, images, null, null, null, null, null);
+        return TrainingJobSpec.plain(datasetId, Network.cifar10("cifar", 32), 2, batch).withTrainLimit(images)
+                .withAugmentation(Augmentation.CROP_AND_FLIP).withCheckpoints(new Checkpoints(1, 1));
     }
 
     /** {@link #bareLoop} on a thread of its own, whose OpenMP team ends with it (see {@link OwnThread}). */

@@ -17,6 +17,7 @@ import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.trainer.CheckpointStore;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -118,7 +120,7 @@ public final class TrainFlow {
             model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
             trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
             return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
-                    new Preprocessor(PreprocessSpec.recipe(spec.inputSize(), false)), 250, spec.classes(), flips);
+                    new Preprocessor(PreprocessSpec.recipe(spec.network().inputSize(), false)), 250, spec.network().classes(), flips);
         }
     }
 
@@ -132,12 +134,15 @@ public final class TrainFlow {
 
     /** Short name of a spec's network, for reports. */
     public static String describe(TrainingJobSpec spec) {
-        String budget = spec.timeBudgetMinutes() == null ? "" : " (fit in " + spec.timeBudgetMinutes() + " min)";
-        return ModelVariant.parse(spec.variant()).id() + " " + spec.inputSize() + "px, " + spec.epochs() + " epochs"
-                + budget + ", batch " + spec.batchSize() + ", lr " + spec.lrMode() + " " + spec.lrMax()
-                + (SmoothedCrossEntropyLoss.smooths(spec) ? ", label smoothing " + spec.labelSmoothing() : "")
-                + (spec.lowResSize() == null ? ""
-                        : ", first " + spec.lowResShare() + " of the epochs at " + spec.lowResSize() + "px")
-                + (spec.cutout() == null || spec.cutout() == 0 ? "" : ", cutout " + spec.cutout() + " of the side");
+        String budget = spec.budget().minutes() == null ? "" : " (fit in " + spec.budget().minutes() + " min)";
+        LowResolution low = spec.data().lowResolution();
+        double cutout = spec.augmentation().cutout();
+        return ModelVariant.parse(spec.network().variant()).id() + " " + spec.network().inputSize() + "px, "
+                + spec.budget().epochs() + " epochs" + budget + ", batch " + spec.optimisation().batchSize() + ", lr "
+                + spec.schedule().mode().name().toLowerCase(Locale.ROOT) + " " + spec.schedule().lrMax()
+                + (SmoothedCrossEntropyLoss.smooths(spec)
+                        ? ", label smoothing " + spec.optimisation().labelSmoothing() : "")
+                + (low == null ? "" : ", first " + low.share() + " of the epochs at " + low.size() + "px")
+                + (cutout == 0 ? "" : ", cutout " + cutout + " of the side");
     }
 }

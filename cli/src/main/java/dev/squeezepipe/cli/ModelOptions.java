@@ -1,6 +1,6 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.model.DesignSpace;
+import dev.squeezepipe.spec.DesignSpace;
 import dev.squeezepipe.model.ModelVariant;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.model.Stem;

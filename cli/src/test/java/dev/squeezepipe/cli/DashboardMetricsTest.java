@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.predictor.ModelSwapper;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -83,9 +85,8 @@ class DashboardMetricsTest {
     private void exerciseEveryService(EmbeddedStack stack, List<ApplicationContext> services) throws Exception {
         String datasetId = services.get(0).getBean(IngestService.class).ingestNow(
                 new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 100, null, null)).datasetId();
-        TrainFlow.Outcome run = TrainFlow.train(services.get(1), new TrainingJobSpec(datasetId, "cifar", 128, 128, 2,
-                0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 64, null, null, null,
-                null, null));
+        TrainFlow.Outcome run = TrainFlow.train(services.get(1), TrainingJobSpec.plain(datasetId,
+                Network.cifar10("cifar", 32), 1, 32).withTrainLimit(64).withCheckpoints(new Checkpoints(1, 1)));
         ModelSwapper swapper = services.get(3).getBean(ModelSwapper.class);
         await().atMost(Duration.ofMinutes(2)).until(() -> (run.jobId() + "/1").equals(swapper.currentId()));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",

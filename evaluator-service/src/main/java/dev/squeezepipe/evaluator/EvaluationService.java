@@ -107,7 +107,7 @@ public class EvaluationService {
             throw new IOException("checkpoint " + checkpoint.checkpointId() + ": the event's sha256 "
                     + checkpoint.sha256() + " does not match its sidecar's " + sidecar.sha256());
         }
-        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec());
+        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec().network());
         SplitData test = testSplit(sidecar.spec().datasetId());
         try (Model model = Model.newInstance("squeezenet")) {
             model.setBlock(SqueezeNet.build(config));

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationCompleted;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -73,8 +74,8 @@ abstract class EvaluatorSuite {
         IngestStatus data = ingest.getBean(IngestService.class)
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
         runId = "job-" + UUID.randomUUID();
-        TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
-                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 3, 1, 10, 160, null, null, null, null, null);
+        TrainingJobSpec spec = TrainingJobSpec.plain(data.datasetId(), Network.cifar10("cifar", 32), 2, 32)
+                .withTrainLimit(160).withSeed(3);
         trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
         await().atMost(WAIT).until(() -> evaluations(runId).size() >= 2);
     }
@@ -178,11 +179,10 @@ abstract class EvaluatorSuite {
         CheckpointSidecar sidecar =
                 json.readValue(store.get(real.bucket(), real.sidecarKey()), CheckpointSidecar.class);
         TrainingJobSpec s = sidecar.spec();
-        TrainingJobSpec wider = new TrainingJobSpec(s.datasetId(), "cifar-complex-bypass", s.baseE(), s.incrE(),
-                s.freq(), s.pct3x3(), s.squeezeRatio(), s.classes(), s.inputSize(), s.epochs(), s.batchSize(),
-                s.momentum(), s.weightDecay(), s.lrMode(), s.lrInit(), s.lrMax(), s.lrEnd(), s.warmupEpochs(),
-                s.pretrainEpochs(), s.augment(), s.seed(), s.checkpointEvery(), s.keepCheckpoints(), s.trainLimit(),
-                s.timeBudgetMinutes(), s.labelSmoothing(), s.lowResSize(), s.lowResShare(), s.cutout());
+        Network network = s.network();
+        TrainingJobSpec wider = new TrainingJobSpec(s.data(), new Network("cifar-complex-bypass", network.classes(),
+                network.inputSize(), network.design()), s.optimisation(), s.schedule(), s.augmentation(), s.budget(),
+                s.checkpoints(), s.seed());
         String run = "misfit-" + UUID.randomUUID();
         String sidecarKey = run + "/epoch-0002.json";
         store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,

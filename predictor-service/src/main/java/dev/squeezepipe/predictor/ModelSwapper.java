@@ -109,7 +109,7 @@ public class ModelSwapper {
     private ServedModel load(CheckpointPublished checkpoint) throws Exception {
         CheckpointSidecar sidecar = json.readValue(store.get(checkpoint.bucket(), checkpoint.sidecarKey()),
                 CheckpointSidecar.class);
-        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec());
+        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec().network());
         Model model = Model.newInstance("squeezenet");
         try {
             model.setBlock(SqueezeNet.build(config));

@@ -80,9 +80,9 @@ public class PredictController {
         if (served == null) {
             return unavailable("no model loaded yet");
         }
-        return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().variant(),
+        return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().network().variant(),
                 "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(),
-                "inputSize", served.spec().inputSize(), "testTimeFlips", settings.isTestTimeFlips()));
+                "inputSize", served.spec().network().inputSize(), "testTimeFlips", settings.isTestTimeFlips()));
     }
 
     private static HttpResponse<?> unavailable(String reason) {

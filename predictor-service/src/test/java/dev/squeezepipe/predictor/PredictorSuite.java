@@ -12,12 +12,13 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.ClassPrediction;
 import dev.squeezepipe.events.EvaluationCompleted;
 import dev.squeezepipe.events.ImageClassified;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.preprocess.Images;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
@@ -100,8 +101,8 @@ abstract class PredictorSuite {
         IngestStatus data = ingest.getBean(IngestService.class)
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 200, 100, null));
         runId = "job-" + UUID.randomUUID();
-        TrainingJobSpec spec = new TrainingJobSpec(data.datasetId(), "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 2, 32,
-                0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 5, 1, 10, 160, null, null, null, null, null);
+        TrainingJobSpec spec = TrainingJobSpec.plain(data.datasetId(), Network.cifar10("cifar", 32), 2, 32)
+                .withTrainLimit(160).withSeed(5);
         trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
         await().atMost(WAIT).until(() -> (runId + "/2").equals(predictor.getBean(ModelSwapper.class).currentId()));
     }

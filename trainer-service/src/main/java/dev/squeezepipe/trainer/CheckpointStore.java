@@ -53,7 +53,7 @@ public class CheckpointStore {
             model.setProperty("Step", String.valueOf(draft.step()));
             model.setProperty("Loss", String.valueOf(draft.trainLoss()));
             model.setProperty("Accuracy", String.valueOf(draft.trainAccuracy()));
-            model.setProperty("Variant", draft.spec().variant());
+            model.setProperty("Variant", draft.spec().network().variant());
             model.save(dir, CheckpointParams.MODEL_NAME);
             byte[] params = Files.readAllBytes(onlyParams(dir));
             String paramsKey = ObjectLayout.checkpointParamsKey(draft.runId(), draft.epoch(), draft.step());

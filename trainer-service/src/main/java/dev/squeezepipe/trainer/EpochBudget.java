@@ -64,14 +64,14 @@ final class EpochBudget {
         (epoch <= decision ? warmup : timed).add(side, (now - lastEnd) / 1e9, epoch - lastEpoch);
         lastEnd = now;
         lastEpoch = epoch;
-        if (job.timeBudgetMinutes() == null || epoch < decision || epoch >= planned) {
+        if (job.budget().minutes() == null || epoch < decision || epoch >= planned) {
             return planned;
         }
-        double secondsLeft = job.timeBudgetMinutes() * 60 - secondsUsed(now);
+        double secondsLeft = job.budget().minutes() * 60 - secondsUsed(now);
         boolean atInputSize = side == resizing.inputSize();
         double small = secondsPerEpoch(resizing.lowSize());
         double large = secondsPerEpoch(resizing.inputSize());
-        int fitted = epochsWithin(job.epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e, n) ? large : small,
+        int fitted = epochsWithin(job.budget().epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e, n) ? large : small,
                 secondsLeft);
         boolean lateGrowth = epoch > decision && fitted > planned && 2 * (epoch - decision) > planned - decision
                 && !firstAtInputSize;
@@ -79,7 +79,7 @@ final class EpochBudget {
             return planned;
         }
         LOG.info("{}: {} epochs fit in the {}-minute budget{} ({} s per epoch at {}px, {} min left); {}", runId, fitted,
-                job.timeBudgetMinutes(), epoch == decision ? "" : ", not " + planned,
+                job.budget().minutes(), epoch == decision ? "" : ", not " + planned,
                 Math.round(secondsPerEpoch(side)), side, Math.round(secondsLeft / 60), epoch == decision
                         ? "the learning rate decays over them" : "the rest of the decay is fitted onto them");
         return fitted;
@@ -100,15 +100,7 @@ final class EpochBudget {
 
     /** The refits of the run a checkpoint belongs to, for a run resumed from it ({@code resume} may be null). */
     static List<ScheduleRefit> refits(TrainingJobSpec job, CheckpointSidecar resume) {
-        if (resume == null) {
-            return List.of();
-        }
-        if (resume.refits() != null) {
-            return resume.refits();
-        }
-        // sidecars written before refits were stored carry only the count fitted at the end of the warmup
-        int fitted = resume.spec().epochs();
-        return fitted == job.epochs() ? List.of() : List.of(new ScheduleRefit(decisionEpoch(job), fitted));
+        return resume == null ? List.of() : resume.refits();
     }
 
     /** The job's spec with the epoch count its latest refit set. */
@@ -118,7 +110,7 @@ final class EpochBudget {
 
     /** The epoch (counted from 1, after any pretrain epochs) at whose end the count is first fitted. */
     static int decisionEpoch(TrainingJobSpec spec) {
-        return Math.max(1, spec.warmupEpochs() - spec.pretrainEpochs());
+        return Math.max(1, spec.schedule().warmupEpochs() - spec.schedule().pretrainEpochs());
     }
 
     /**

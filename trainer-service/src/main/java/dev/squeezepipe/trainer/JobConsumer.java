@@ -159,7 +159,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             return;
         }
         int attempt = latest.map(s -> s.attempt() + 1).orElse(1);
-        reporter.accepted(job.jobId(), attempt, job.spec().epochs());
+        reporter.accepted(job.jobId(), attempt, job.spec().budget().epochs());
         Cancellation cancellation = new Cancellation();
         TrainingJobSubmitted accepted = job;
         Future<?> future = jobThread.submit(() -> {

@@ -68,14 +68,14 @@ public class JobRunner {
         long attemptStart = System.nanoTime();
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
-        reporter.running(job.jobId(), attempt, 0, spec.epochs(), 0);
-        int limit = spec.trainLimit() == null ? 0 : spec.trainLimit();
+        reporter.running(job.jobId(), attempt, 0, spec.budget().epochs(), 0);
+        int limit = spec.data().trainLimit() == null ? 0 : spec.data().trainLimit();
         ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.getDatasetWait(),
                 cancellation);
         Attempt run = new Attempt(job, attempt, attemptStart, feed, cancellation);
         LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
                 attempt, config.variant().id(), feed.size(), spec.datasetId(),
-                spec.timeBudgetMinutes() == null ? "" : "up to ", spec.epochs(), run.stepsPerEpoch(), spec.batchSize(),
+                spec.budget().minutes() == null ? "" : "up to ", spec.budget().epochs(), run.stepsPerEpoch(), spec.optimisation().batchSize(),
                 Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
         IntraOpThreads.use(0); // the engine's default on this thread, whatever a predictor in the same JVM set last
@@ -95,8 +95,8 @@ public class JobRunner {
         long stepsDone = resume == null ? 0 : resume.step();
         MomentumSgd optimizer = MomentumSgd.builder()
                 .learningRate(LearningRateSchedule.resumedAfter(schedule, stepsDone))
-                .momentum((float) spec.momentum())
-                .optWeightDecays((float) spec.weightDecay())
+                .momentum((float) spec.optimisation().momentum())
+                .optWeightDecays((float) spec.optimisation().weightDecay())
                 .build();
         if (resume != null) {
             restore(model, optimizer, resume);
@@ -109,14 +109,14 @@ public class JobRunner {
                 .optDevices(Engine.getInstance().getDevices())
                 .addTrainingListeners(progress);
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
-            trainer.initialize(SqueezeNet.inputShape(config, spec.batchSize()));
+            trainer.initialize(SqueezeNet.inputShape(config, spec.optimisation().batchSize()));
             int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
             EpochBudget budget = new EpochBudget(run.runId(), spec, resume == null ? 0 : resume.seconds(),
                     run.start(), System.nanoTime(), firstEpoch);
             Training training = new Training(model, trainer, optimizer, schedule, progress, budget);
             TrainingJobSpec plan = trainEpochs(run, training, firstEpoch, stepsDone);
             // a run resumed from its last checkpoint trains no epoch: its steps are the checkpoint's
-            reporter.completed(run.job().jobId(), run.attempt(), plan.epochs(), Math.max(stepsDone, progress.step()));
+            reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(), Math.max(stepsDone, progress.step()));
         }
     }
 
@@ -130,25 +130,26 @@ public class JobRunner {
         TrainingJobSpec plan = EpochBudget.planned(spec, training.schedule().refits());
         ProgressiveResizing resizing = ProgressiveResizing.of(spec);
         int previousSide = 0;
-        for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= plan.budget().epochs(); epoch++) {
             int side = resizing.sideOf(epoch, training.schedule().refits());
             if (resizing.resizes() && side != previousSide) {
                 LOG.info("{}: from epoch {} on, images are {}x{} (progressive resizing)", run.runId(), epoch, side,
                         side);
             }
             previousSide = side;
-            training.progress().startEpoch(epoch, plan.epochs(), stepsDone);
-            PreprocessSpec preprocessing = PreprocessSpec.recipe(side, spec.augment()).withCutout(spec.cutout());
+            training.progress().startEpoch(epoch, plan.budget().epochs(), stepsDone);
+            PreprocessSpec preprocessing = PreprocessSpec.recipe(side, spec.augmentation().cropAndFlip())
+                    .withCutout(spec.augmentation().cutout());
             trainEpoch(run, training.trainer(), new Preprocessor(preprocessing), epoch);
             stepsDone = training.progress().step();
             training.progress().endEpoch();
-            int fitted = training.budget().epochsAfter(epoch, side, plan.epochs(), System.nanoTime());
-            if (fitted != plan.epochs()) {
+            int fitted = training.budget().epochsAfter(epoch, side, plan.budget().epochs(), System.nanoTime());
+            if (fitted != plan.budget().epochs()) {
                 training.schedule().refit(epoch, fitted);
                 plan = plan.withEpochs(fitted);
             }
-            reporter.running(run.job().jobId(), run.attempt(), epoch, plan.epochs(), stepsDone);
-            if (epoch % spec.checkpointEvery() == 0 || epoch == plan.epochs()) {
+            reporter.running(run.job().jobId(), run.attempt(), epoch, plan.budget().epochs(), stepsDone);
+            if (epoch % spec.checkpoints().every() == 0 || epoch == plan.budget().epochs()) {
                 checkpoint(run.job(), training, plan, epoch, stepsDone);
             }
         }
@@ -174,8 +175,8 @@ public class JobRunner {
         Random augmentation = new Random(spec.seed() * 31 + epoch);
         for (int b = 0; b < run.stepsPerEpoch(); b++) {
             run.cancellation().check();
-            int from = b * spec.batchSize();
-            int to = Math.min(data.size(), from + spec.batchSize());
+            int from = b * spec.optimisation().batchSize();
+            int to = Math.min(data.size(), from + spec.optimisation().batchSize());
             // a sub-manager per step: every array of the step is freed when it closes
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 NDList arrays = data.batch(stepManager, order.upTo(to), from, to, preprocessor, augmentation);
@@ -200,7 +201,7 @@ public class JobRunner {
         Model model = training.model();
         CheckpointSidecar stored = checkpoints.save(model, training.optimizer().saveState(model.getBlock()), draft);
         events.checkpoint(runId, published(job, stored));
-        checkpoints.prune(runId, job.spec().keepCheckpoints());
+        checkpoints.prune(runId, job.spec().checkpoints().keep());
     }
 
     private void republish(TrainingJobSubmitted job, CheckpointSidecar sidecar) {
@@ -211,7 +212,7 @@ public class JobRunner {
         TrainingJobSpec spec = job.spec();
         return new CheckpointPublished(s.checkpointId(), s.runId(), job.jobId(), spec.datasetId(), s.epoch(), s.step(),
                 checkpoints.bucket(), s.paramsKey(), ObjectLayout.checkpointSidecarKey(s.runId(), s.epoch(), s.step()),
-                s.sha256(), spec.variant(), spec.classes(), spec.inputSize(), s.trainLoss(), s.trainAccuracy(),
+                s.sha256(), spec.network().variant(), spec.network().classes(), spec.network().inputSize(), s.trainLoss(), s.trainAccuracy(),
                 s.createdAt());
     }
 
@@ -233,7 +234,7 @@ public class JobRunner {
         }
 
         int stepsPerEpoch() {
-            return (feed.size() + spec().batchSize() - 1) / spec().batchSize();
+            return (feed.size() + spec().optimisation().batchSize() - 1) / spec().optimisation().batchSize();
         }
     }
 

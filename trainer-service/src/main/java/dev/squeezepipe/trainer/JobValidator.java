@@ -1,9 +1,15 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.preprocess.PreprocessSpec;
-import dev.squeezepipe.spec.DecayMode;
 import dev.squeezepipe.schedule.ScheduleSpec;
 
 /** Checks a job before any work starts, so an impossible job fails at once with its reason. */
@@ -16,34 +22,23 @@ public final class JobValidator {
 
     /** The network the job describes, or an {@link InvalidJobException} saying what is wrong. */
     public static SqueezeNetConfig validate(TrainingJobSpec spec) throws InvalidJobException {
-        if (spec == null) {
-            throw new InvalidJobException("the job has no spec");
-        }
-        require(spec.datasetId() != null && !spec.datasetId().isBlank(), "the job names no dataset");
-        require(spec.classes() >= 2 && spec.classes() <= MAX_CLASSES,
-                "classes must be 2-" + MAX_CLASSES + ", got " + spec.classes());
-        require(spec.inputSize() >= 1 && spec.inputSize() <= MAX_INPUT,
-                "input size must be 1-" + MAX_INPUT + ", got " + spec.inputSize());
-        require(spec.epochs() >= 1, "epochs must be at least 1, got " + spec.epochs());
-        require(spec.batchSize() >= 1 && spec.batchSize() <= 4096,
-                "batch size must be 1-4096, got " + spec.batchSize());
-        require(spec.checkpointEvery() >= 1,
-                "checkpoint interval must be at least 1 epoch, got " + spec.checkpointEvery());
-        require(spec.keepCheckpoints() >= 1, "must keep at least 1 checkpoint, got " + spec.keepCheckpoints());
-        require(spec.momentum() >= 0 && spec.momentum() < 1, "momentum must be in [0,1), got " + spec.momentum());
-        require(spec.weightDecay() >= 0, "weight decay must be >= 0, got " + spec.weightDecay());
-        require(spec.timeBudgetMinutes() == null || spec.timeBudgetMinutes() > 0,
-                "time budget must be a positive number of minutes, got " + spec.timeBudgetMinutes());
-        require(spec.labelSmoothing() == null || spec.labelSmoothing() >= 0 && spec.labelSmoothing() < 1,
-                "label smoothing must be in [0,1), got " + spec.labelSmoothing());
-        requireResizing(spec);
+        require(spec != null, "the job has no spec");
+        require(spec.data() != null && spec.network() != null && spec.optimisation() != null
+                && spec.schedule() != null && spec.augmentation() != null && spec.budget() != null
+                && spec.checkpoints() != null, "the spec lacks a group: data, network, optimisation, schedule, "
+                + "augmentation, budget and checkpoints are all required");
+        requireData(spec.data(), spec.network().inputSize());
+        requireNetwork(spec.network());
+        requireOptimisation(spec.optimisation());
+        requireBudget(spec.budget(), spec.checkpoints());
         try {
             schedule(spec, 1);
             // the training preprocessing checks its own cutout share
-            PreprocessSpec.recipe(spec.inputSize(), spec.augment()).withCutout(spec.cutout());
-            SqueezeNetConfig config = SqueezeNetConfig.of(spec);
-            if (spec.lowResSize() != null) {
-                lowResConfig(config, spec.lowResSize());
+            PreprocessSpec.recipe(spec.network().inputSize(), spec.augmentation().cropAndFlip())
+                    .withCutout(spec.augmentation().cutout());
+            SqueezeNetConfig config = SqueezeNetConfig.of(spec.network());
+            if (spec.data().lowResolution() != null) {
+                lowResConfig(config, spec.data().lowResolution().size());
             }
             return config;
         } catch (IllegalArgumentException e) {
@@ -51,16 +46,43 @@ public final class JobValidator {
         }
     }
 
-    private static void requireResizing(TrainingJobSpec spec) throws InvalidJobException {
-        require((spec.lowResSize() == null) == (spec.lowResShare() == null),
-                "lowResSize and lowResShare go together, got " + spec.lowResSize() + " and " + spec.lowResShare());
-        if (spec.lowResSize() != null) {
-            require(spec.lowResSize() >= 1 && spec.lowResSize() < spec.inputSize(),
-                    "lowResSize must be 1-" + (spec.inputSize() - 1) + " (below the input size), got "
-                            + spec.lowResSize());
-            require(spec.lowResShare() > 0 && spec.lowResShare() <= 1,
-                    "lowResShare must be in (0,1], got " + spec.lowResShare());
+    private static void requireData(Data data, int inputSize) throws InvalidJobException {
+        require(data.datasetId() != null && !data.datasetId().isBlank(), "the job names no dataset");
+        require(data.trainLimit() == null || data.trainLimit() >= 1,
+                "data.trainLimit must be at least 1 image, got " + data.trainLimit());
+        LowResolution low = data.lowResolution();
+        if (low != null) {
+            require(low.size() >= 1 && low.size() < inputSize, "data.lowResolution.size must be 1-" + (inputSize - 1)
+                    + " (below the input size), got " + low.size());
+            require(low.share() > 0 && low.share() <= 1,
+                    "data.lowResolution.share must be in (0,1], got " + low.share());
         }
+    }
+
+    private static void requireNetwork(Network network) throws InvalidJobException {
+        require(network.variant() != null, "network.variant is missing");
+        require(network.design() != null, "network.design is missing");
+        require(network.classes() >= 2 && network.classes() <= MAX_CLASSES,
+                "network.classes must be 2-" + MAX_CLASSES + ", got " + network.classes());
+        require(network.inputSize() >= 1 && network.inputSize() <= MAX_INPUT,
+                "network.inputSize must be 1-" + MAX_INPUT + ", got " + network.inputSize());
+    }
+
+    private static void requireOptimisation(Optimisation o) throws InvalidJobException {
+        require(o.batchSize() >= 1 && o.batchSize() <= 4096,
+                "optimisation.batchSize must be 1-4096, got " + o.batchSize());
+        require(o.momentum() >= 0 && o.momentum() < 1, "optimisation.momentum must be in [0,1), got " + o.momentum());
+        require(o.weightDecay() >= 0, "optimisation.weightDecay must be >= 0, got " + o.weightDecay());
+        require(o.labelSmoothing() >= 0 && o.labelSmoothing() < 1,
+                "optimisation.labelSmoothing must be in [0,1), got " + o.labelSmoothing());
+    }
+
+    private static void requireBudget(Budget budget, Checkpoints checkpoints) throws InvalidJobException {
+        require(budget.epochs() >= 1, "budget.epochs must be at least 1, got " + budget.epochs());
+        require(budget.minutes() == null || budget.minutes() > 0,
+                "budget.minutes must be a positive number of minutes, got " + budget.minutes());
+        require(checkpoints.every() >= 1, "checkpoints.every must be at least 1 epoch, got " + checkpoints.every());
+        require(checkpoints.keep() >= 1, "checkpoints.keep must be at least 1, got " + checkpoints.keep());
     }
 
     /** The network at the low resolution: fails, naming the field, when its feature map vanishes there. */
@@ -68,14 +90,18 @@ public final class JobValidator {
         try {
             new SqueezeNetConfig(config.variant(), config.classes(), side, config.designSpace());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("lowResSize: " + e.getMessage(), e);
+            throw new IllegalArgumentException("data.lowResolution.size: " + e.getMessage(), e);
         }
     }
 
     /** The job's learning-rate schedule for epochs of {@code stepsPerEpoch} steps. */
     public static ScheduleSpec schedule(TrainingJobSpec spec, int stepsPerEpoch) {
-        return new ScheduleSpec(DecayMode.parse(spec.lrMode()), spec.lrInit(), spec.lrEnd(), spec.lrMax(),
-                spec.epochs() + spec.pretrainEpochs(), spec.warmupEpochs(), spec.pretrainEpochs(), stepsPerEpoch);
+        Schedule s = spec.schedule();
+        if (s.mode() == null) {
+            throw new IllegalArgumentException("schedule.mode is missing: expected steps, poly, linear or cosine");
+        }
+        return new ScheduleSpec(s.mode(), s.lrInit(), s.lrEnd(), s.lrMax(), spec.budget().epochs() + s.pretrainEpochs(),
+                s.warmupEpochs(), s.pretrainEpochs(), stepsPerEpoch);
     }
 
     private static void require(boolean ok, String reason) throws InvalidJobException {

@@ -1,7 +1,8 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.spec.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import java.util.List;
 
 /**
@@ -19,11 +20,12 @@ import java.util.List;
  */
 record ProgressiveResizing(int inputSize, int lowSize, double lowShare, int maxEpochs) {
 
-    /** The resizing {@code spec} asks for; without {@code lowResSize}, every epoch at the input size. */
+    /** The resizing {@code spec} asks for; without a low resolution, every epoch at the input size. */
     static ProgressiveResizing of(TrainingJobSpec spec) {
-        boolean on = spec.lowResSize() != null && spec.lowResShare() != null;
-        return new ProgressiveResizing(spec.inputSize(), on ? spec.lowResSize() : spec.inputSize(),
-                on ? spec.lowResShare() : 0, spec.epochs());
+        int inputSize = spec.network().inputSize();
+        LowResolution low = spec.data().lowResolution();
+        return low == null ? new ProgressiveResizing(inputSize, inputSize, 0, spec.budget().epochs())
+                : new ProgressiveResizing(inputSize, low.size(), low.share(), spec.budget().epochs());
     }
 
     /** Whether some epochs train below the input size. */

@@ -22,13 +22,13 @@ public final class SmoothedCrossEntropyLoss extends Loss {
 
     /** The training loss {@code spec} asks for: plain softmax cross-entropy unless it sets label smoothing. */
     public static Loss of(TrainingJobSpec spec) {
-        return smooths(spec) ? new SmoothedCrossEntropyLoss(spec.labelSmoothing().floatValue())
+        return smooths(spec) ? new SmoothedCrossEntropyLoss((float) spec.optimisation().labelSmoothing())
                 : Loss.softmaxCrossEntropyLoss();
     }
 
     /** Whether {@code spec} sets a label smoothing other than 0. */
     public static boolean smooths(TrainingJobSpec spec) {
-        return spec.labelSmoothing() != null && spec.labelSmoothing() != 0;
+        return spec.optimisation().labelSmoothing() != 0;
     }
 
     @Override

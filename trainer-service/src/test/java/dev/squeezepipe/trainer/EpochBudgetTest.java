@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.DecayMode;
 import dev.squeezepipe.spec.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class EpochBudgetTest {
 
     private static TrainingJobSpec spec(int epochs, int warmup, int pretrain, Double budget) {
-        return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, warmup, pretrain, true, 1, 1, 10, null, budget, null, null, null, null);
+        return new TrainingJobSpec(new Data("ds", null, null), Network.cifar10("cifar-bn", 32),
+                Optimisation.sgd(64, 5e-4), new Schedule(DecayMode.LINEAR, 0, 0.05, 0, warmup, pretrain),
+                Augmentation.cropFlipAndCutout(0), new Budget(epochs, budget), Checkpoints.EVERY_EPOCH_KEEP_10, 1);
     }
 
     @Test
@@ -45,10 +54,10 @@ class EpochBudgetTest {
     @Test
     void shorterRunKeepsItsWarmupAndPretrainSteps() {
         TrainingJobSpec fitted = spec(100, 5, 2, 112.0).withEpochs(4);
-        assertEquals(4, fitted.epochs());
-        assertEquals(5, fitted.warmupEpochs(), "warmup counts the pretrain epochs too: 5 < 2 + 4");
-        assertEquals(112.0, fitted.timeBudgetMinutes());
-        assertEquals(1, spec(100, 2, 0, null).withEpochs(2).warmupEpochs(), "one epoch of decay is left");
+        assertEquals(4, fitted.budget().epochs());
+        assertEquals(5, fitted.schedule().warmupEpochs(), "warmup counts the pretrain epochs too: 5 < 2 + 4");
+        assertEquals(112.0, fitted.budget().minutes());
+        assertEquals(1, spec(100, 2, 0, null).withEpochs(2).schedule().warmupEpochs(), "one epoch of decay is left");
     }
 
     @Test
@@ -57,17 +66,10 @@ class EpochBudgetTest {
         List<ScheduleRefit> refits = List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 33));
         CheckpointSidecar stored = sidecar(job.withEpochs(33), refits);
         assertEquals(refits, EpochBudget.refits(job, stored));
-        assertEquals(33, EpochBudget.planned(job, refits).epochs());
-        assertEquals(2, EpochBudget.planned(job, refits).warmupEpochs());
+        assertEquals(33, EpochBudget.planned(job, refits).budget().epochs());
+        assertEquals(2, EpochBudget.planned(job, refits).schedule().warmupEpochs());
         assertEquals(List.of(), EpochBudget.refits(job, null), "a fresh run starts from the maximum");
-        assertEquals(100, EpochBudget.planned(job, List.of()).epochs());
-    }
-
-    @Test
-    void olderCheckpointsCountAsOneRefitAtTheEndOfTheWarmup() {
-        TrainingJobSpec job = spec(100, 2, 0, 112.0);
-        assertEquals(List.of(new ScheduleRefit(2, 41)), EpochBudget.refits(job, sidecar(job.withEpochs(41), null)));
-        assertEquals(List.of(), EpochBudget.refits(job, sidecar(job, null)));
+        assertEquals(100, EpochBudget.planned(job, List.of()).budget().epochs());
     }
 
     @Test
@@ -150,6 +152,6 @@ class EpochBudgetTest {
     void rejectsANonPositiveTimeBudget() {
         InvalidJobException e =
                 assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 2, 0, 0.0)));
-        assertTrue(e.getMessage().contains("time budget"), e.getMessage());
+        assertTrue(e.getMessage().contains("budget.minutes must be a positive number"), e.getMessage());
     }
 }

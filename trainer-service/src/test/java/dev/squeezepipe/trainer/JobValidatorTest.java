@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.spec.DecayMode;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +29,13 @@ class JobValidatorTest {
     @Test
     void acceptsTheCpuPresetsCutout() {
         TrainingJobSpec cpu = JobPresets.named("cpu", "ds");
-        assertTrue(cpu.cutout() != null && cpu.cutout() > 0, "the cpu preset cuts out");
+        assertTrue(cpu.augmentation().cutout() > 0, "the cpu preset cuts out");
         assertDoesNotThrow(() -> JobValidator.validate(cpu));
     }
 
     private static TrainingJobSpec spec(double cutout) {
-        return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 3, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, 1, 0, true, 1, 1, 10, null, null, null, null, null, cutout);
+        return new TrainingJobSpec(new Data("ds", null, null), Network.cifar10("cifar-bn", 32),
+                Optimisation.sgd(64, 5e-4), new Schedule(DecayMode.LINEAR, 0, 0.05, 0, 1, 0),
+                Augmentation.cropFlipAndCutout(cutout), new Budget(3, null), Checkpoints.EVERY_EPOCH_KEEP_10, 1);
     }
 }

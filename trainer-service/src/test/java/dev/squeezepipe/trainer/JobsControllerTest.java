@@ -12,9 +12,9 @@ class JobsControllerTest {
     void presetOverridesReachTheSpec() {
         TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", 30, 640, 45.0, 7L, null));
         assertEquals("ds-1", spec.datasetId());
-        assertEquals(30, spec.epochs());
-        assertEquals(640, spec.trainLimit());
-        assertEquals(45.0, spec.timeBudgetMinutes());
+        assertEquals(30, spec.budget().epochs());
+        assertEquals(640, spec.data().trainLimit());
+        assertEquals(45.0, spec.budget().minutes());
         assertEquals(7, spec.seed());
     }
 
@@ -29,8 +29,8 @@ class JobsControllerTest {
     @Test
     void cpuPresetFitsItsEpochsInItsBudget() {
         TrainingJobSpec spec = JobsController.specOf(new JobRequest(null, "cpu", "ds-1", null, null, null, null, null));
-        assertEquals(JobPresets.CPU_BUDGET_MINUTES, spec.timeBudgetMinutes());
-        assertEquals(100, spec.epochs(), "the most it may train");
+        assertEquals(JobPresets.CPU_BUDGET_MINUTES, spec.budget().minutes());
+        assertEquals(100, spec.budget().epochs(), "the most it may train");
     }
 
     @Test

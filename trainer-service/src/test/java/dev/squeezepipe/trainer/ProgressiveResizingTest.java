@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.spec.DecayMode;
 import dev.squeezepipe.spec.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -14,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class ProgressiveResizingTest {
 
     static TrainingJobSpec spec(int epochs, Integer lowSize, Double lowShare) {
-        return new TrainingJobSpec("ds", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4, "linear",
-                0.0, 0.05, 0.0, 2, 0, true, 1, 1, 10, null, 112.0, null, lowSize, lowShare, null);
+        LowResolution low = lowSize == null ? null : new LowResolution(lowSize, lowShare);
+        return new TrainingJobSpec(new Data("ds", null, low), Network.cifar10("cifar-bn", 32),
+                Optimisation.sgd(64, 5e-4), new Schedule(DecayMode.LINEAR, 0, 0.05, 0, 2, 0),
+                Augmentation.cropFlipAndCutout(0), new Budget(epochs, 112.0), Checkpoints.EVERY_EPOCH_KEEP_10, 1);
     }
 
     @Test
@@ -53,22 +64,19 @@ class ProgressiveResizingTest {
     @Test
     void rejectsALowResolutionThatIsNotBelowTheInputSize() {
         InvalidJobException e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 32, 0.5)));
-        assertTrue(e.getMessage().contains("lowResSize must be 1-31"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.lowResolution.size must be 1-31"), e.getMessage());
     }
 
     @Test
-    void rejectsALowResolutionWithoutItsShare() {
-        InvalidJobException e = assertThrows(InvalidJobException.class,
-                () -> JobValidator.validate(spec(10, 24, null)));
-        assertTrue(e.getMessage().contains("lowResSize and lowResShare go together"), e.getMessage());
-        e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 24, 0.0)));
-        assertTrue(e.getMessage().contains("lowResShare must be in (0,1]"), e.getMessage());
+    void rejectsALowResolutionWithoutAShare() {
+        InvalidJobException e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 24, 0.0)));
+        assertTrue(e.getMessage().contains("data.lowResolution.share must be in (0,1]"), e.getMessage());
     }
 
     @Test
     void rejectsALowResolutionAtWhichTheFeatureMapVanishes() {
         // the cifar stem halves the map three times: 4 -> 2 -> 1 -> 0
         InvalidJobException e = assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 4, 0.5)));
-        assertTrue(e.getMessage().startsWith("lowResSize: input size 4 is too small"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("data.lowResolution.size: input size 4 is too small"), e.getMessage());
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.DatasetShardAnnounced;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
@@ -16,6 +15,16 @@ import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.ShardCache;
+import dev.squeezepipe.spec.DecayMode;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -64,6 +73,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class TrainerSuite {
 
     private static final Duration JOB = Duration.ofMinutes(4);
+    private static final Network CIFAR = Network.cifar10("cifar", 32);
 
     private final List<ApplicationContext> trainers = new ArrayList<>();
     private ApplicationContext ingest;
@@ -114,8 +124,9 @@ abstract class TrainerSuite {
     }
 
     private TrainingJobSpec tinySpec(String dataset, int epochs, int images, double lrMax) {
-        return new TrainingJobSpec(dataset, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 32, 0.9, 1e-4, "linear",
-                0.0, lrMax, 0.0, 0, 0, false, 7, 1, 2, images, null, null, null, null, null);
+        return new TrainingJobSpec(new Data(dataset, images, null), CIFAR, Optimisation.sgd(32, 1e-4),
+                new Schedule(DecayMode.LINEAR, 0, lrMax, 0, 0, 0), Augmentation.NONE, Budget.epochs(epochs),
+                new Checkpoints(1, 2), 7);
     }
 
     private String submit(TrainingJobSpec spec) {
@@ -181,7 +192,7 @@ abstract class TrainerSuite {
         assertEquals(checkpoints.get(3).sha256(), sidecar.sha256());
         assertEquals(sidecar.optimizerSha256(), Hashing.sha256Hex(store.get("checkpoints", sidecar.optimizerKey())),
                 "the momentum buffers a resume continues from are stored and verifiable");
-        assertEquals("cifar", sidecar.spec().variant());
+        assertEquals("cifar", sidecar.spec().network().variant());
         assertEquals(List.of("ACCEPTED", "RUNNING"), statuses(jobId).stream().map(TrainingJobStatusChanged::status)
                 .distinct().limit(2).toList());
         assertShardsCachedInTemporaryFolder(trainer.getBean(ShardCache.class).directory());
@@ -198,8 +209,8 @@ abstract class TrainerSuite {
     void budgetedJobFitsItsEpochsToTheTimeLeftAndStopsThere() throws IOException {
         ApplicationContext trainer = trainer("t-budget");
         // up to 40 epochs of 10 steps with one warmup epoch, in a budget of 6 seconds from the job's start
-        TrainingJobSpec spec = new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 40, 32, 0.9,
-                1e-4, "linear", 0.0, 0.01, 0.0, 1, 0, false, 7, 1, 2, 320, 0.1, null, null, null, null);
+        TrainingJobSpec spec = new TrainingJobSpec(new Data(datasetId, 320, null), CIFAR, Optimisation.sgd(32, 1e-4),
+                Schedule.linear(0.01, 1), Augmentation.NONE, new Budget(40, 0.1), new Checkpoints(1, 2), 7);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("COMPLETED", done.status(), done.reason());
@@ -218,8 +229,8 @@ abstract class TrainerSuite {
         CheckpointSidecar last = json.readValue(trainer.getBean(ObjectStore.class).get("checkpoints",
                 events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).get(fitted - 1).sidecarKey()),
                 CheckpointSidecar.class);
-        assertEquals(fitted, last.spec().epochs(), "the fitted count is stored for a resume");
-        assertEquals(0.1, last.spec().timeBudgetMinutes());
+        assertEquals(fitted, last.spec().budget().epochs(), "the fitted count is stored for a resume");
+        assertEquals(0.1, last.spec().budget().minutes());
         assertEquals(1, last.refits().get(0).epoch(), "first fitted at the end of the one warmup epoch");
         assertEquals(fitted, last.refits().get(last.refits().size() - 1).epochs(),
                 "with every refit: " + last.refits());
@@ -229,8 +240,9 @@ abstract class TrainerSuite {
     void resizedJobTrainsItsFirstEpochsOnSmallerImagesAndCheckpointsEveryEpoch() throws IOException {
         ApplicationContext trainer = trainer("t-resize");
         // two of the three epochs on images downscaled to 16x16, the last at the input size, 32x32
-        TrainingJobSpec spec = new TrainingJobSpec(datasetId, "cifar", 128, 128, 2, 0.5, 0.125, 10, 32, 3, 32,
-                0.9, 1e-4, "linear", 0.0, 0.01, 0.0, 0, 0, false, 7, 1, 3, 320, null, null, 16, 0.67, null);
+        TrainingJobSpec spec = new TrainingJobSpec(new Data(datasetId, 320, new LowResolution(16, 0.67)), CIFAR,
+                Optimisation.sgd(32, 1e-4), Schedule.linear(0.01, 0), Augmentation.NONE, Budget.epochs(3),
+                new Checkpoints(1, 3), 7);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
         assertEquals("COMPLETED", done.status(), done.reason());
@@ -240,8 +252,7 @@ abstract class TrainerSuite {
                 "every checkpoint serves the input size: " + published);
         CheckpointSidecar last = json.readValue(trainer.getBean(ObjectStore.class).get("checkpoints",
                 published.get(2).sidecarKey()), CheckpointSidecar.class);
-        assertEquals(16, last.spec().lowResSize(), "the resizing is stored for a resume");
-        assertEquals(0.67, last.spec().lowResShare());
+        assertEquals(new LowResolution(16, 0.67), last.spec().data().lowResolution(), "stored for a resume");
     }
 
     @Test
@@ -355,15 +366,12 @@ abstract class TrainerSuite {
         trainer("t-invalid");
         String unknownVariant = "job-" + UUID.randomUUID();
         TrainingJobSpec bad = tinySpec(datasetId, 1, 32, 0.01);
-        byte[] variantBytes = bytes(new TrainingJobSubmitted(unknownVariant, new TrainingJobSpec(bad.datasetId(),
-                "resnet", 128, 128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1,
-                32, null, null, null, null, null), Instant.now()));
+        byte[] variantBytes = bytes(new TrainingJobSubmitted(unknownVariant, TrainingJobSpec.plain(bad.datasetId(),
+                Network.cifar10("resnet", 32), 1, 32), Instant.now()));
         send(unknownVariant, variantBytes);
         String tooSmall = "job-" + UUID.randomUUID();
-        byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, new TrainingJobSpec(bad.datasetId(), "recipe", 128,
-                128, 2, 0.5, 0.125, 10, 32, 1, 32, 0.9, 1e-4, "linear", 0, 0.01, 0, 0, 0, false, 1, 1, 1, 32, null,
-                null, null, null, null),
-                Instant.now()));
+        byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, TrainingJobSpec.plain(bad.datasetId(),
+                Network.cifar10("recipe", 32), 1, 32), Instant.now()));
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         send("garbage-" + tooSmall, garbage);

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.spec.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.SplitManifest;
@@ -21,6 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /** Every event survives a JSON round trip through Micronaut Serialization, as the services send them. */
 class EventJsonTest {
+
+    /** A spec with every group and every nullable field set. */
+    private static final TrainingJobSpec SPEC = new TrainingJobSpec(new Data("ds-1", 640, new LowResolution(24, 0.6)),
+            Network.cifar10("cifar-bn", 32), Optimisation.sgd(64, 5e-4).withLabelSmoothing(0.1),
+            Schedule.linear(0.05, 2), Augmentation.cropFlipAndCutout(0.375), new Budget(100, 112.0),
+            Checkpoints.EVERY_EPOCH_KEEP_10, 7);
 
     private final ObjectMapper json = ObjectMapper.getDefault();
 
@@ -41,9 +55,7 @@ class EventJsonTest {
         roundTrips(shard);
         roundTrips(new DatasetReady("ds-1", "train", 50_000, 50, "datasets", "ds-1/train/manifest.json", "x"));
         roundTrips(new IngestFailed("i-1", "/data", "truncated", now));
-        roundTrips(new TrainingJobSubmitted("job-1", new TrainingJobSpec("ds-1", "cifar", 128, 128, 2, 0.5, 0.125,
-                10, 32, 30, 64, 0.9, 1e-4, "linear", 0, 0.04, 0, 2, 0, true, 7, 1, 10, null, 112.5, 0.1, 24,
-                0.6, null), now));
+        roundTrips(new TrainingJobSubmitted("job-1", SPEC, now));
         roundTrips(new TrainingJobStatusChanged("job-1", "run-1", "RUNNING", 1, 2, 35, 300, null, "t-1", now));
         roundTrips(new CheckpointPublished("run-1/2", "run-1", "job-1", "ds-1", 2, 300, "checkpoints", "p", "s",
                 "abc", "cifar", 10, 32, 1.2, 0.55, now));
@@ -55,9 +67,7 @@ class EventJsonTest {
 
     @Test
     void checkpointSidecarKeepsItsRefitsAndReadsOlderSidecarsWithout() throws IOException {
-        TrainingJobSpec spec = new TrainingJobSpec("ds-1", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, 33, 64, 0.9,
-                5e-4, "linear", 0, 0.05, 0, 2, 0, true, 1, 1, 10, null, 112.0, null, null, null, null);
-        CheckpointSidecar sidecar = new CheckpointSidecar("run-1/5", "run-1", "job-1", 5, 3910, "p", "abc", 10, spec,
+        CheckpointSidecar sidecar = new CheckpointSidecar("run-1/5", "run-1", "job-1", 5, 3910, "p", "abc", 10, SPEC,
                 0.9, 0.7, 950.5, Instant.parse("2026-11-30T23:00:00Z"), "o", "def",
                 List.of(new ScheduleRefit(2, 29), new ScheduleRefit(4, 33)));
         roundTrips(sidecar);

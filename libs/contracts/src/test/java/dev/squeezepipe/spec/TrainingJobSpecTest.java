@@ -2,13 +2,23 @@ package dev.squeezepipe.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
+import dev.squeezepipe.spec.TrainingJobSpec.Budget;
+import dev.squeezepipe.spec.TrainingJobSpec.Checkpoints;
+import dev.squeezepipe.spec.TrainingJobSpec.Data;
+import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
+import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import org.junit.jupiter.api.Test;
 
 class TrainingJobSpecTest {
 
     private static TrainingJobSpec spec(int epochs, int warmup, long seed, Integer limit, Double minutes) {
-        return new TrainingJobSpec("ds-1", "cifar-bn", 128, 128, 2, 0.5, 0.125, 10, 32, epochs, 64, 0.9, 5e-4,
-                "linear", 0.0, 0.05, 0.001, warmup, 1, true, seed, 1, 10, limit, minutes, 0.1, 24, 0.5, 0.375);
+        return new TrainingJobSpec(new Data("ds-1", limit, new LowResolution(24, 0.5)),
+                Network.cifar10("cifar-bn", 32), Optimisation.sgd(64, 5e-4).withLabelSmoothing(0.1),
+                new Schedule(DecayMode.LINEAR, 0, 0.05, 0.001, warmup, 1), Augmentation.cropFlipAndCutout(0.375),
+                new Budget(epochs, minutes), Checkpoints.EVERY_EPOCH_KEEP_10, seed);
     }
 
     @Test
@@ -23,6 +33,6 @@ class TrainingJobSpecTest {
     @Test
     void fewerEpochsThanTheWarmupLeaveOneEpochOfDecay() {
         // pretrain 1 + (2 epochs - 1): the warmup ends where the last epoch's decay begins
-        assertEquals(2, spec(40, 3, 1, null, null).withEpochs(2).warmupEpochs());
+        assertEquals(2, spec(40, 3, 1, null, null).withEpochs(2).schedule().warmupEpochs());
     }
 }

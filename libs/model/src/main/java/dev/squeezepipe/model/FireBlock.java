@@ -9,6 +9,7 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import dev.squeezepipe.spec.FireSpec;
 import java.util.List;
 
 /**

@@ -9,6 +9,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
+import dev.squeezepipe.spec.FireSpec;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.squeezepipe.model;
 
+import dev.squeezepipe.spec.DesignSpace;
 import dev.squeezepipe.spec.TrainingJobSpec;
 
 /**
@@ -30,9 +31,9 @@ public record SqueezeNetConfig(ModelVariant variant, int classes, int inputSize,
     }
 
     /** The network a training job describes; fails with the reason when it cannot be built. */
-    public static SqueezeNetConfig of(TrainingJobSpec spec) {
-        return new SqueezeNetConfig(ModelVariant.parse(spec.variant()), spec.classes(), spec.inputSize(),
-                new DesignSpace(spec.baseE(), spec.incrE(), spec.freq(), spec.pct3x3(), spec.squeezeRatio()));
+    public static SqueezeNetConfig of(TrainingJobSpec.Network network) {
+        return new SqueezeNetConfig(ModelVariant.parse(network.variant()), network.classes(), network.inputSize(),
+                network.design());
     }
 
     /** The recipe's network for {@code classes} classes at 224x224. */

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.squeezepipe.spec.DesignSpace;
 import org.junit.jupiter.api.Test;
 
 class ChannelsLastSequentialBlockTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
+import dev.squeezepipe.spec.DesignSpace;
 import org.junit.jupiter.api.Test;
 
 class ModelSummaryTest {

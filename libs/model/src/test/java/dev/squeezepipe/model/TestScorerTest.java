@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.squeezepipe.data.ImageBatch;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.spec.DesignSpace;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

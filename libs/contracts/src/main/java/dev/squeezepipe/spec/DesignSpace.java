@@ -1,5 +1,6 @@
-package dev.squeezepipe.model;
+package dev.squeezepipe.spec;
 
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param pct3x3 share of expand filters that are 3x3
  * @param squeezeRatio squeeze filters over expand filters (SR)
  */
+@Serdeable
 public record DesignSpace(int baseE, int incrE, int freq, double pct3x3, double squeezeRatio) {
 
     /** The paper's (and the recipe's) SqueezeNet: 128, 128, 2, 0.5, 0.125. */

@@ -1,4 +1,4 @@
-package dev.squeezepipe.model;
+package dev.squeezepipe.spec;
 
 /**
  * Sizes of one Fire module.
