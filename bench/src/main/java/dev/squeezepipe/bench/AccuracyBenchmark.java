@@ -51,7 +51,7 @@ public final class AccuracyBenchmark {
                 .put("top1", outcome.scores().top1())
                 .put("top5", outcome.scores().top5())
                 .put("test_loss", outcome.scores().meanLoss())
-                .put("train_accuracy", outcome.checkpoint().trainAccuracy())
+                .put("train_accuracy", outcome.checkpoint().train().accuracy())
                 .put("train_minutes", outcome.trainMinutes())
                 .put("minutes", minutes)
                 .put("top1_flips", flips.top1())

@@ -1,11 +1,14 @@
 package dev.squeezepipe.bench;
 
-import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.events.CheckpointEvaluated;
+import dev.squeezepipe.events.EvaluationOutcome;
+import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.predictor.GridService;
 import dev.squeezepipe.predictor.ModelSwapper;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
@@ -55,14 +58,14 @@ public final class DemoFlow {
                 LOG.info("Training {} on {} images of {}", TrainFlow.describe(spec), limit == 0 ? "all" : limit,
                         datasetId);
                 trainer.getBean(TrainerEvents.class)
-                        .submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+                        .submit(jobId, new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now()));
                 JobStatusView view = trainer.getBean(JobStatusView.class);
                 waitFor("training to finish", () -> view.latest(jobId).map(DemoFlow::finished).orElse(false));
                 TrainingJobStatusChanged done = view.latest(jobId).orElseThrow();
-                if (!"COMPLETED".equals(done.status())) {
+                if (done.state() != JobState.COMPLETED) {
                     throw new IllegalStateException("training failed: " + done.reason());
                 }
-                EvaluationCompleted evaluation = awaitEvaluation(evaluator, jobId, epochs);
+                CheckpointEvaluated evaluation = awaitEvaluation(evaluator, jobId, epochs);
                 ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
                 waitFor("the predictor to serve the last checkpoint",
                         () -> (jobId + "/" + epochs).equals(swapper.currentId()));
@@ -76,10 +79,10 @@ public final class DemoFlow {
     }
 
     private static boolean finished(TrainingJobStatusChanged status) {
-        return "COMPLETED".equals(status.status()) || "FAILED".equals(status.status());
+        return status.state().isFinal();
     }
 
-    private static EvaluationCompleted awaitEvaluation(ApplicationContext evaluator, String runId, int epoch)
+    private static CheckpointEvaluated awaitEvaluation(ApplicationContext evaluator, String runId, int epoch)
             throws Exception {
         ObjectStore store = evaluator.getBean(ObjectStore.class);
         String key = ObjectLayout.evaluationKey(runId, epoch);
@@ -90,9 +93,9 @@ public final class DemoFlow {
                 return false;
             }
         });
-        EvaluationCompleted evaluation = evaluator.getBean(JsonMapper.class).readValue(store.get("evaluations", key),
-                EvaluationCompleted.class);
-        if (!"COMPLETED".equals(evaluation.status())) {
+        CheckpointEvaluated evaluation = evaluator.getBean(JsonMapper.class).readValue(store.get("evaluations", key),
+                CheckpointEvaluated.class);
+        if (evaluation.outcome() != EvaluationOutcome.SCORED) {
             throw new IllegalStateException("evaluation failed: " + evaluation.reason());
         }
         return evaluation;

@@ -3,6 +3,7 @@ package dev.squeezepipe.bench;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestState;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.storage.Files2;
 import io.micronaut.context.ApplicationContext;
@@ -26,7 +27,7 @@ public final class IngestBenchmark {
             long start = System.nanoTime();
             IngestStatus status = service.ingestNow(IngestRequest.of(data.toString()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (!"COMPLETED".equals(status.state())) {
+            if (status.state() != IngestState.COMPLETED) {
                 throw new IllegalStateException("ingest failed: " + status.reason());
             }
             return new BenchResult()

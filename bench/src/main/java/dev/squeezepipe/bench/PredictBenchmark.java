@@ -10,15 +10,14 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.model.IntraOpThreads;
-import dev.squeezepipe.model.SqueezeNet;
-import dev.squeezepipe.model.SqueezeNetConfig;
-import dev.squeezepipe.modelstore.CheckpointParams;
+import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.predictor.ModelSwapper;
 import dev.squeezepipe.predictor.PredictorSettings;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
-import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
@@ -152,11 +151,9 @@ public final class PredictBenchmark {
     private static Bare bare(ApplicationContext predictor, TrainFlow.Outcome trained, List<byte[]> images)
             throws Exception {
         PredictorSettings settings = predictor.getBean(PredictorSettings.class);
-        try (Model model = Model.newInstance("bare")) {
-            model.setBlock(SqueezeNet.build(SqueezeNetConfig.of(trained.checkpoint().spec().network())));
-            CheckpointParams.load(model, predictor.getBean(ObjectStore.class)
-                    .get(ObjectLayout.CHECKPOINTS_BUCKET, trained.checkpoint().paramsKey()),
-                    trained.checkpoint().sha256(), "checkpoint " + trained.checkpoint().checkpointId());
+        try (LoadedCheckpoint loaded = predictor.getBean(CheckpointLoader.class)
+                .load(ObjectLayout.CHECKPOINTS_BUCKET, trained.checkpoint())) {
+            Model model = loaded.model();
             Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, false));
             double serial = bareRate(model, pre, images, 1, 0);
             double parallel = bareRate(model, pre, images, settings.getInferenceThreads(),
@@ -289,7 +286,8 @@ public final class PredictBenchmark {
         JsonMapper json = predictor.getBean(JsonMapper.class);
         CheckpointPublished original = lastCheckpoint(stack, json, runId);
         String newRun = "swap-" + UUID.randomUUID();
-        CheckpointPublished renamed = new CheckpointPublished(newRun + "/" + original.epoch(), newRun, original.jobId(),
+        CheckpointPublished renamed = new CheckpointPublished(SchemaVersion.CURRENT, newRun + "/" + original.epoch(),
+                newRun, original.jobId(),
                 original.datasetId(), original.epoch(), original.step(), original.bucket(), original.paramsKey(),
                 original.sidecarKey(), original.sha256(), original.variant(), original.classes(), original.inputSize(),
                 original.trainLoss(), original.trainAccuracy(), Instant.now());

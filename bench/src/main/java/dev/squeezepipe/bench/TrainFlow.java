@@ -1,20 +1,23 @@
 package dev.squeezepipe.bench;
 
-import ai.djl.Model;
 import dev.squeezepipe.data.Split;
+import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestState;
 import dev.squeezepipe.ingest.IngestStatus;
 import dev.squeezepipe.model.ModelVariant;
-import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
+import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
@@ -23,7 +26,6 @@ import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.trainer.CheckpointStore;
 import dev.squeezepipe.trainer.JobPresets;
 import dev.squeezepipe.trainer.JobStatusView;
-import dev.squeezepipe.trainer.JobValidator;
 import dev.squeezepipe.trainer.ShardCatalog;
 import dev.squeezepipe.trainer.SmoothedCrossEntropyLoss;
 import dev.squeezepipe.trainer.TrainerEvents;
@@ -56,7 +58,7 @@ public final class TrainFlow {
         try (ApplicationContext ingest = stack.context("ingest", Map.of())) {
             IngestStatus status = ingest.getBean(IngestService.class)
                     .ingestNow(new IngestRequest(data.toString(), null, limit, null, null));
-            if (!"COMPLETED".equals(status.state())) {
+            if (status.state() != IngestState.COMPLETED) {
                 throw new IllegalStateException("ingest failed: " + status.reason());
             }
             return status.datasetId();
@@ -83,10 +85,11 @@ public final class TrainFlow {
     public static Outcome train(ApplicationContext trainer, TrainingJobSpec spec) throws Exception {
         String jobId = "job-" + UUID.randomUUID();
         long start = System.nanoTime();
-        trainer.getBean(TrainerEvents.class).submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+        trainer.getBean(TrainerEvents.class)
+                .submit(jobId, new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now()));
         TrainingJobStatusChanged done = follow(trainer.getBean(JobStatusView.class), jobId);
         double minutes = (System.nanoTime() - start) / 60e9;
-        if (!"COMPLETED".equals(done.status())) {
+        if (done.state() != JobState.COMPLETED) {
             throw new IllegalStateException("training job " + jobId + " failed: " + done.reason());
         }
         List<CheckpointSidecar> checkpoints = trainer.getBean(CheckpointStore.class).list(jobId);
@@ -97,7 +100,7 @@ public final class TrainFlow {
     private static TrainingJobStatusChanged follow(JobStatusView view, String jobId) throws InterruptedException {
         while (true) {
             TrainingJobStatusChanged status = view.latest(jobId).orElse(null);
-            if (status != null && ("COMPLETED".equals(status.status()) || "FAILED".equals(status.status()))) {
+            if (status != null && status.state().isFinal()) {
                 return status;
             }
             Thread.sleep(FOLLOW.toMillis()); // progress is in the trainer's log meanwhile
@@ -116,11 +119,11 @@ public final class TrainFlow {
         SplitData test = SplitData.load(trainer.getBean(ShardCatalog.class).awaitSplit(spec.datasetId(),
                 Split.TEST, Duration.ofMinutes(1), new Cancellation()), trainer.getBean(ShardCache.class), 0,
                 new Cancellation());
-        try (Model model = Model.newInstance("squeezenet")) {
-            model.setBlock(SqueezeNet.build(JobValidator.validate(spec)));
-            trainer.getBean(CheckpointStore.class).loadInto(model, checkpoint);
-            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
-                    new Preprocessor(PreprocessSpec.recipe(spec.network().inputSize(), false)), 250, spec.network().classes(), flips);
+        try (LoadedCheckpoint loaded = trainer.getBean(CheckpointLoader.class)
+                .load(trainer.getBean(CheckpointStore.class).bucket(), checkpoint)) {
+            return TestScorer.score(loaded.model().getBlock(), test.asImageBatch("test"),
+                    new Preprocessor(PreprocessSpec.recipe(spec.network().inputSize(), false)), 250,
+                    spec.network().classes(), flips);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.squeezepipe.cli;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestState;
 import dev.squeezepipe.ingest.IngestStatus;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class IngestCommand implements Callable<Integer> {
                     status.reason() == null ? "" : " (" + status.reason() + ")");
             System.out.printf("{\"state\":\"%s\",\"dataset\":\"%s\",\"images\":%d,\"shards\":%d}%n", status.state(),
                     status.datasetId(), status.images(), status.shards());
-            return "COMPLETED".equals(status.state()) ? 0 : 1;
+            return status.state() == IngestState.COMPLETED ? 0 : 1;
         }
     }
 }

@@ -1,12 +1,14 @@
 package dev.squeezepipe.cli;
 
-import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.bench.TrainFlow;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestState;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.trainer.JobPresets;
 import dev.squeezepipe.trainer.TrainerEvents;
 import io.micronaut.context.ApplicationContext;
@@ -57,7 +59,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println(String.join("  ", addresses(services)) + " (open the predictor in a browser)");
             IngestStatus ingested = services.get(0).getBean(IngestService.class)
                     .ingestNow(IngestRequest.of(dataOption.data.toString()));
-            if (!"COMPLETED".equals(ingested.state())) {
+            if (ingested.state() != IngestState.COMPLETED) {
                 System.err.println("ingest failed: " + ingested.reason());
                 return 1;
             }
@@ -66,7 +68,7 @@ final class UpCommand implements Callable<Integer> {
                 TrainingJobSpec spec =
                         TrainFlow.adjusted(JobPresets.named("cpu", ingested.datasetId()), epochs, 0, null);
                 services.get(1).getBean(TrainerEvents.class).submit(jobId,
-                        new TrainingJobSubmitted(jobId, spec, Instant.now()));
+                        new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now()));
                 System.out.println("submitted " + jobId + "; follow it at " + url(services.get(1)) + "jobs/" + jobId);
             }
             CountDownLatch stopped = new CountDownLatch(1);

@@ -1,22 +1,21 @@
 package dev.squeezepipe.evaluator;
 
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.errors.Failures;
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
-import dev.squeezepipe.events.EvaluationCompleted;
-import dev.squeezepipe.model.SqueezeNet;
+import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
+import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.LoadedCheckpoint;
+import dev.squeezepipe.modelstore.SplitData;
+import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.modelstore.StoredSplits;
-import dev.squeezepipe.modelstore.SplitData;
-import dev.squeezepipe.modelstore.CheckpointParams;
-import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -43,6 +42,7 @@ public class EvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
 
     private final ObjectStore store;
+    private final CheckpointLoader loader;
     private final StoredSplits splits;
     private final EvaluatorEvents events;
     private final EvaluatorMetrics metrics;
@@ -51,9 +51,11 @@ public class EvaluationService {
     private String testDatasetId;
     private SplitData testData;
 
-    public EvaluationService(ObjectStore store, StoredSplits splits, EvaluatorEvents events, EvaluatorMetrics metrics,
+    public EvaluationService(ObjectStore store, CheckpointLoader loader, StoredSplits splits, EvaluatorEvents events,
+            EvaluatorMetrics metrics,
             EvaluatorSettings settings, JsonMapper json) {
         this.store = store;
+        this.loader = loader;
         this.splits = splits;
         this.events = events;
         this.metrics = metrics;
@@ -75,7 +77,7 @@ public class EvaluationService {
             return;
         }
         long start = System.nanoTime();
-        EvaluationCompleted result;
+        CheckpointEvaluated result;
         try {
             TestScores scores = score(checkpoint);
             boolean best = recordIfBest(checkpoint, scores);
@@ -101,24 +103,10 @@ public class EvaluationService {
     }
 
     private TestScores score(CheckpointPublished checkpoint) throws Exception {
-        CheckpointSidecar sidecar = json.readValue(store.get(checkpoint.bucket(), checkpoint.sidecarKey()),
-                CheckpointSidecar.class);
-        if (!sidecar.sha256().equals(checkpoint.sha256())) {
-            throw new IOException("checkpoint " + checkpoint.checkpointId() + ": the event's sha256 "
-                    + checkpoint.sha256() + " does not match its sidecar's " + sidecar.sha256());
-        }
-        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec().network());
-        SplitData test = testSplit(sidecar.spec().datasetId());
-        try (Model model = Model.newInstance("squeezenet")) {
-            model.setBlock(SqueezeNet.build(config));
-            try {
-                CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()),
-                        checkpoint.sha256(), "checkpoint " + checkpoint.checkpointId());
-            } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
-                throw new IOException("checkpoint " + checkpoint.checkpointId() + " does not fit a "
-                        + config.variant().id() + " network: " + e.getMessage(), e);
-            }
-            return TestScorer.score(model.getBlock(), test.asImageBatch("test"),
+        try (LoadedCheckpoint loaded = loader.load(checkpoint)) {
+            SqueezeNetConfig config = loaded.config();
+            SplitData test = testSplit(loaded.sidecar().spec().datasetId());
+            return TestScorer.score(loaded.model().getBlock(), test.asImageBatch("test"),
                     new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.getBatchSize(),
                     config.classes(), settings.isTestTimeFlips());
         }
@@ -137,30 +125,31 @@ public class EvaluationService {
         String key = ObjectLayout.bestEvaluationKey(checkpoint.runId());
         String bucket = settings.getEvaluationsBucket();
         if (store.exists(bucket, key)) {
-            EvaluationCompleted stored = json.readValue(store.get(bucket, key), EvaluationCompleted.class);
+            CheckpointEvaluated stored = json.readValue(store.get(bucket, key), CheckpointEvaluated.class);
             // a best scored with the other flip setting is not comparable: the newer setting replaces it
             if (stored.testTimeFlips() == settings.isTestTimeFlips() && stored.top1() >= scores.top1()) {
                 return false;
             }
         }
-        EvaluationCompleted best = completed(checkpoint, scores, true, 0, settings.isTestTimeFlips());
+        CheckpointEvaluated best = completed(checkpoint, scores, true, 0, settings.isTestTimeFlips());
         store.put(bucket, key, json.writeValueAsBytes(best), "application/json");
         return true;
     }
 
-    private static EvaluationCompleted completed(CheckpointPublished c, TestScores s, boolean best, double seconds,
+    private static CheckpointEvaluated completed(CheckpointPublished c, TestScores s, boolean best, double seconds,
             boolean flips) {
         List<List<Long>> confusion = new ArrayList<>();
         for (long[] row : s.confusion()) {
             confusion.add(Arrays.stream(row).boxed().toList());
         }
-        return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "COMPLETED", null, s.images(), s.top1(),
-                s.top5(), s.meanLoss(), Arrays.stream(s.perClassAccuracy()).boxed().toList(), confusion, best, seconds,
-                Instant.now(), flips);
+        return new CheckpointEvaluated(SchemaVersion.CURRENT, c.checkpointId(), c.runId(), c.epoch(),
+                EvaluationOutcome.SCORED, null, s.images(), s.top1(), s.top5(), s.meanLoss(),
+                Arrays.stream(s.perClassAccuracy()).boxed().toList(), confusion, best, seconds, Instant.now(), flips);
     }
 
-    private static EvaluationCompleted failed(CheckpointPublished c, String reason, double seconds) {
-        return new EvaluationCompleted(c.checkpointId(), c.runId(), c.epoch(), "FAILED", reason, 0, 0, 0, 0, List.of(),
-                List.of(), false, seconds, Instant.now(), false);
+    private static CheckpointEvaluated failed(CheckpointPublished c, String reason, double seconds) {
+        return new CheckpointEvaluated(SchemaVersion.CURRENT, c.checkpointId(), c.runId(), c.epoch(),
+                EvaluationOutcome.FAILED, reason, 0, 0, 0, 0, List.of(), List.of(), false, seconds, Instant.now(),
+                false);
     }
 }

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
-import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -76,7 +79,8 @@ abstract class EvaluatorSuite {
         runId = "job-" + UUID.randomUUID();
         TrainingJobSpec spec = TrainingJobSpec.plain(data.datasetId(), Network.cifar10("cifar", 32), 2, 32)
                 .withTrainLimit(160).withSeed(3);
-        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
+        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(SchemaVersion.CURRENT, runId, spec,
+                Instant.now()));
         await().atMost(WAIT).until(() -> evaluations(runId).size() >= 2);
     }
 
@@ -92,8 +96,8 @@ abstract class EvaluatorSuite {
         return probe.values(topic, key, value -> json.readValue(value, type));
     }
 
-    private List<EvaluationCompleted> evaluations(String run) {
-        return read(Topics.EVALUATIONS, EvaluationCompleted.class, run);
+    private List<CheckpointEvaluated> evaluations(String run) {
+        return read(Topics.EVALUATIONS, CheckpointEvaluated.class, run);
     }
 
     private void send(String topic, String key, byte[] value) {
@@ -111,10 +115,10 @@ abstract class EvaluatorSuite {
 
     @Test
     void everyCheckpointGetsAPlausibleEvaluationAndTheBestIsRecorded() throws IOException {
-        List<EvaluationCompleted> all = evaluations(runId);
-        assertEquals(List.of(1, 2), all.stream().map(EvaluationCompleted::epoch).sorted().toList());
-        for (EvaluationCompleted e : all) {
-            assertEquals("COMPLETED", e.status(), e.reason());
+        List<CheckpointEvaluated> all = evaluations(runId);
+        assertEquals(List.of(1, 2), all.stream().map(CheckpointEvaluated::epoch).sorted().toList());
+        for (CheckpointEvaluated e : all) {
+            assertEquals(EvaluationOutcome.SCORED, e.outcome(), e.reason());
             assertEquals(200, e.images());
             assertTrue(e.top1() >= 0 && e.top1() <= e.top5() && e.top5() <= 1, e.top1() + " / " + e.top5());
             assertTrue(e.top5() >= 0.3, "a top-5 of 10 classes cannot be far below 0.5: " + e.top5());
@@ -123,17 +127,18 @@ abstract class EvaluatorSuite {
             assertEquals(200L, e.confusion().stream().flatMap(List::stream).mapToLong(Long::longValue).sum());
         }
         ObjectStore store = evaluator.getBean(ObjectStore.class);
-        EvaluationCompleted best = json.readValue(store.get("evaluations", ObjectLayout.bestEvaluationKey(runId)),
-                EvaluationCompleted.class);
-        assertEquals(all.stream().mapToDouble(EvaluationCompleted::top1).max().orElseThrow(), best.top1());
-        assertTrue(all.stream().anyMatch(EvaluationCompleted::best));
+        CheckpointEvaluated best = json.readValue(store.get("evaluations", ObjectLayout.bestEvaluationKey(runId)),
+                CheckpointEvaluated.class);
+        assertEquals(all.stream().mapToDouble(CheckpointEvaluated::top1).max().orElseThrow(), best.top1());
+        assertTrue(all.stream().anyMatch(CheckpointEvaluated::best));
     }
 
     @Test
     void withTestTimeFlipsTheEvaluationSaysSoAndScoresTheMirrorsToo() {
         CheckpointPublished real = checkpoint(2);
         String run = "flips-" + UUID.randomUUID();
-        CheckpointPublished again = new CheckpointPublished(run + "/2", run, real.jobId(), real.datasetId(), 2,
+        CheckpointPublished again = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
+                real.datasetId(), 2,
                 real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(), real.variant(),
                 real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), Instant.now());
         Map<String, Object> props = properties();
@@ -143,9 +148,9 @@ abstract class EvaluatorSuite {
             flipping.getBean(EvaluationService.class).evaluate(again);
         }
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
-        EvaluationCompleted flipped = evaluations(run).get(0);
-        EvaluationCompleted plain = evaluations(runId).stream().filter(e -> e.epoch() == 2).findFirst().orElseThrow();
-        assertEquals("COMPLETED", flipped.status(), flipped.reason());
+        CheckpointEvaluated flipped = evaluations(run).get(0);
+        CheckpointEvaluated plain = evaluations(runId).stream().filter(e -> e.epoch() == 2).findFirst().orElseThrow();
+        assertEquals(EvaluationOutcome.SCORED, flipped.outcome(), flipped.reason());
         assertTrue(flipped.testTimeFlips() && !plain.testTimeFlips());
         assertEquals(200, flipped.images());
         assertNotEquals(plain.meanLoss(), flipped.meanLoss(), "the averaged probabilities have another loss");
@@ -162,13 +167,14 @@ abstract class EvaluatorSuite {
     void checkpointWithWrongHashFailsWithReason() throws IOException {
         CheckpointPublished real = checkpoint(2);
         String run = "tampered-" + UUID.randomUUID();
-        CheckpointPublished tampered = new CheckpointPublished(run + "/2", run, real.jobId(), real.datasetId(), 2,
+        CheckpointPublished tampered = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
+                real.datasetId(), 2,
                 real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), "0".repeat(64), real.variant(),
                 real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), real.publishedAt());
         send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(tampered));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
-        EvaluationCompleted result = evaluations(run).get(0);
-        assertEquals("FAILED", result.status());
+        CheckpointEvaluated result = evaluations(run).get(0);
+        assertEquals(EvaluationOutcome.FAILED, result.outcome());
         assertTrue(result.reason().contains("does not match"), result.reason());
     }
 
@@ -185,16 +191,18 @@ abstract class EvaluatorSuite {
                 s.checkpoints(), s.seed());
         String run = "misfit-" + UUID.randomUUID();
         String sidecarKey = run + "/epoch-0002.json";
-        store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(new CheckpointSidecar(run + "/2", run, run, 2,
-                sidecar.step(), sidecar.paramsKey(), sidecar.sha256(), sidecar.sizeBytes(), wider, 0, 0, 0,
-                Instant.now(), null, null, null)), "application/json");
-        CheckpointPublished misfit = new CheckpointPublished(run + "/2", run, run, real.datasetId(), 2, real.step(),
+        CheckpointSidecar misfitSidecar = new CheckpointSidecar(SchemaVersion.CURRENT,
+                new Checkpoint(run + "/2", run, run, 2, sidecar.checkpoint().step(), Instant.now()), sidecar.params(),
+                null, wider, sidecar.train(), List.of(), sidecar.provenance());
+        store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(misfitSidecar), "application/json");
+        CheckpointPublished misfit = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, run,
+                real.datasetId(), 2, real.step(),
                 real.bucket(), real.paramsKey(), sidecarKey, real.sha256(), "cifar-complex-bypass", 10, 32, 0, 0,
                 Instant.now());
         send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(misfit));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
-        EvaluationCompleted result = evaluations(run).get(0);
-        assertEquals("FAILED", result.status());
+        CheckpointEvaluated result = evaluations(run).get(0);
+        assertEquals(EvaluationOutcome.FAILED, result.outcome());
         assertTrue(result.reason().contains("cifar-complex-bypass"), result.reason());
     }
 
@@ -211,11 +219,12 @@ abstract class EvaluatorSuite {
                 .contains("unreadable checkpoint event"));
         CheckpointPublished real = checkpoint(1);
         String run = "after-garbage-" + UUID.randomUUID();
-        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(run + "/1", run, real.jobId(),
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(SchemaVersion.CURRENT, run + "/1",
+                run, real.jobId(),
                 real.datasetId(), 1, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
                 real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
                 Instant.now())));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
-        assertEquals("COMPLETED", evaluations(run).get(0).status(), evaluations(run).get(0).reason());
+        assertEquals(EvaluationOutcome.SCORED, evaluations(run).get(0).outcome(), evaluations(run).get(0).reason());
     }
 }

@@ -9,6 +9,7 @@ import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.events.ShardPreprocessing;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Resize;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.storage.Npz;
@@ -77,7 +78,8 @@ public class DatasetIngestor {
         }
         for (SplitManifest manifest : manifests.values()) {
             if (manifest.images() > 0) {
-                events.datasetReady(datasetId, new DatasetReady(datasetId, manifest.split(), manifest.images(),
+                events.datasetReady(datasetId, new DatasetReady(SchemaVersion.CURRENT, datasetId, manifest.split(),
+                        manifest.images(),
                         manifest.shards().size(), settings.getBucket(),
                         ObjectLayout.manifestKey(datasetId, manifest.split()), reader.describe()));
             }
@@ -148,7 +150,8 @@ public class DatasetIngestor {
         if (!alreadyStored) {
             store.put(settings.getBucket(), key, npz, "application/octet-stream");
         }
-        DatasetShardAnnounced event = new DatasetShardAnnounced(datasetId, split.id(), place.index(),
+        DatasetShardAnnounced event = new DatasetShardAnnounced(SchemaVersion.CURRENT, datasetId, split.id(),
+                place.index(),
                 place.firstImage(), settings.getBucket(), key, count, List.of(count, 3, side, side), "uint8", sha256,
                 npz.length, preprocessing(side), place.splitImages());
         events.shardAnnounced(datasetId, event);

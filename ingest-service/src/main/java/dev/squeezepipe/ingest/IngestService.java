@@ -2,6 +2,7 @@ package dev.squeezepipe.ingest;
 
 import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.IngestFailed;
+import dev.squeezepipe.schema.SchemaVersion;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,7 +45,7 @@ public class IngestService {
     /** Queues {@code request} and returns its status at once. */
     public IngestStatus submit(IngestRequest request) {
         String id = "ingest-" + UUID.randomUUID();
-        IngestStatus queued = new IngestStatus(id, request.path(), "QUEUED", null, 0, 0, null);
+        IngestStatus queued = new IngestStatus(id, request.path(), IngestState.QUEUED, null, 0, 0, null);
         statuses.put(id, queued);
         worker.submit(() -> run(id, request));
         return queued;
@@ -64,7 +65,7 @@ public class IngestService {
         AtomicReference<String> datasetId = new AtomicReference<>();
         AtomicLong images = new AtomicLong();
         AtomicInteger shards = new AtomicInteger();
-        statuses.put(id, new IngestStatus(id, request.path(), "RUNNING", null, 0, 0, null));
+        statuses.put(id, new IngestStatus(id, request.path(), IngestState.RUNNING, null, 0, 0, null));
         IngestProgress progress = new IngestProgress() {
             @Override
             public void datasetIdentified(String dataset) {
@@ -74,7 +75,7 @@ public class IngestService {
             @Override
             public void shardStored(String split, int count, long bytes, boolean alreadyStored) {
                 metrics.shardStored(split, count, bytes, alreadyStored);
-                statuses.put(id, new IngestStatus(id, request.path(), "RUNNING", datasetId.get(),
+                statuses.put(id, new IngestStatus(id, request.path(), IngestState.RUNNING, datasetId.get(),
                         images.addAndGet(count), shards.incrementAndGet(), null));
             }
         };
@@ -82,7 +83,8 @@ public class IngestService {
         try {
             ingestor.ingest(request, progress);
             metrics.completed(Duration.between(start, Instant.now()));
-            done = new IngestStatus(id, request.path(), "COMPLETED", datasetId.get(), images.get(), shards.get(), null);
+            done = new IngestStatus(id, request.path(), IngestState.COMPLETED, datasetId.get(), images.get(),
+                    shards.get(), null);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -90,7 +92,8 @@ public class IngestService {
             String reason = Failures.reason(e);
             LOG.error("Ingest {} of {} failed: {}", id, request.path(), reason);
             metrics.failed();
-            done = new IngestStatus(id, request.path(), "FAILED", datasetId.get(), images.get(), shards.get(), reason);
+            done = new IngestStatus(id, request.path(), IngestState.FAILED, datasetId.get(), images.get(), shards.get(),
+                    reason);
             publishFailure(id, request, reason);
         }
         statuses.put(id, done);
@@ -99,7 +102,8 @@ public class IngestService {
 
     private void publishFailure(String id, IngestRequest request, String reason) {
         try {
-            events.ingestFailed(id, new IngestFailed(id, String.valueOf(request.path()), reason, Instant.now()));
+            events.ingestFailed(id, new IngestFailed(SchemaVersion.CURRENT, id, String.valueOf(request.path()), reason,
+                    Instant.now()));
         } catch (RuntimeException e) {
             LOG.error("Could not publish the failure of ingest {}: {}", id, e.getMessage());
         }

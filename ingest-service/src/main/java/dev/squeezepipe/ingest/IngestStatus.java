@@ -15,5 +15,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param reason why it failed, or null
  */
 @Serdeable
-public record IngestStatus(String ingestId, String path, String state, @Nullable String datasetId, long images,
+public record IngestStatus(String ingestId, String path, IngestState state, @Nullable String datasetId, long images,
         int shards, @Nullable String reason) {}

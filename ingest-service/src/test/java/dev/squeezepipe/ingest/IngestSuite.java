@@ -111,7 +111,7 @@ abstract class IngestSuite implements TestPropertyProvider {
     void ingestsSliceWhoseShardsEqualTheReaderAndReingestsWithoutNewObjects() throws Exception {
         IngestRequest request = new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 1000, 250, null);
         IngestStatus status = service.ingestNow(request);
-        assertEquals("COMPLETED", status.state(), status.reason());
+        assertEquals(IngestState.COMPLETED, status.state(), status.reason());
         assertEquals(2000, status.images());
         String datasetId = status.datasetId();
 
@@ -127,7 +127,7 @@ abstract class IngestSuite implements TestPropertyProvider {
         List<String> before = store.list("datasets", datasetId + "/");
         assertEquals(10, before.size(), "8 shards and 2 manifests");
         IngestStatus again = service.ingestNow(request);
-        assertEquals("COMPLETED", again.state(), again.reason());
+        assertEquals(IngestState.COMPLETED, again.state(), again.reason());
         assertEquals(datasetId, again.datasetId(), "same data, same dataset id");
         assertEquals(before, store.list("datasets", datasetId + "/"), "a second ingest adds no objects");
     }
@@ -193,7 +193,7 @@ abstract class IngestSuite implements TestPropertyProvider {
     void announcesTheSplitSizeWithEveryShardWhenTheSourceIsCountedBeforeReading() throws Exception {
         Path dir = CifarFixtures.writeBinaryRelease(Files.createTempDirectory("sized"), 40);
         IngestStatus status = service.ingestNow(new IngestRequest(dir.toString(), null, 150, 50, null));
-        assertEquals("COMPLETED", status.state(), status.reason());
+        assertEquals(IngestState.COMPLETED, status.state(), status.reason());
         await().atMost(EVENTS)
                 .until(() -> events(Topics.DATASET_READY, DatasetReady.class, status.datasetId()).size() == 2);
         List<DatasetShardAnnounced> shards =
@@ -215,7 +215,7 @@ abstract class IngestSuite implements TestPropertyProvider {
         assertEquals(3, failed.shards(), "the train split was stored before the test batch failed");
         Files.write(testBatch, good);
         IngestStatus done = service.ingestNow(new IngestRequest(dir.toString(), null, null, 50, null));
-        assertEquals("COMPLETED", done.state(), done.reason());
+        assertEquals(IngestState.COMPLETED, done.state(), done.reason());
         await().atMost(EVENTS)
                 .until(() -> events(Topics.DATASET_READY, DatasetReady.class, done.datasetId()).size() == 2);
         assertEquals(List.of(), events(Topics.DATASET_READY, DatasetReady.class, failed.datasetId()));
@@ -237,7 +237,7 @@ abstract class IngestSuite implements TestPropertyProvider {
                 "never ready when stopped");
         try (ApplicationContext second = ingestWith(props)) {
             IngestStatus done = second.getBean(IngestService.class).ingestNow(whole);
-            assertEquals("COMPLETED", done.state(), done.reason());
+            assertEquals(IngestState.COMPLETED, done.state(), done.reason());
             assertEquals(datasetId, done.datasetId(), "the same data keeps its dataset id");
             assertEquals(60_000, done.images());
             double reused = second.getBean(MeterRegistry.class).find("ingest.shards").tag("outcome", "reused")
@@ -256,8 +256,8 @@ abstract class IngestSuite implements TestPropertyProvider {
                 IngestStatus.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.status());
         String id = accepted.body().ingestId();
-        await().atMost(EVENTS).until(() -> "COMPLETED".equals(
-                http.toBlocking().retrieve("/ingest/" + id, IngestStatus.class).state()));
+        await().atMost(EVENTS).until(() -> IngestState.COMPLETED ==
+                http.toBlocking().retrieve("/ingest/" + id, IngestStatus.class).state());
         HttpClientResponseException missing = assertThrows(
                 HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve("/ingest/nope", IngestStatus.class));
@@ -294,7 +294,7 @@ abstract class IngestSuite implements TestPropertyProvider {
     }
 
     private void assertFailedWith(IngestStatus status, String reasonPart) {
-        assertEquals("FAILED", status.state());
+        assertEquals(IngestState.FAILED, status.state());
         assertTrue(status.reason().contains(reasonPart), status.reason() + " should mention " + reasonPart);
         await().atMost(EVENTS).until(() -> events(Topics.INGEST_FAILED, IngestFailed.class, status.ingestId()).stream()
                 .anyMatch(e -> e.reason().contains(reasonPart)));
@@ -303,7 +303,7 @@ abstract class IngestSuite implements TestPropertyProvider {
     private void assertServiceStillIngests() throws IOException {
         Path dir = CifarFixtures.writeBinaryRelease(Files.createTempDirectory("after"), 4);
         IngestStatus status = service.ingestNow(IngestRequest.of(dir.toString()));
-        assertEquals("COMPLETED", status.state(), status.reason());
+        assertEquals(IngestState.COMPLETED, status.state(), status.reason());
         assertEquals(24, status.images());
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
  * result or a dead letter with the reason, and a poll's offsets are committed only after all of them are
  * published. Until a model is loaded, the poll is retried, not skipped.
  */
-@KafkaListener(groupId = "predictors", offsetReset = OffsetReset.EARLIEST, batch = true,
+@KafkaListener(groupId = ClassificationListener.GROUP, offsetReset = OffsetReset.EARLIEST, batch = true,
         // the pipeline commits each poll itself, once every result and dead letter of it is acknowledged
         offsetStrategy = OffsetStrategy.DISABLED,
         // no model yet, or stopping: retry the same poll every second instead of skipping it
@@ -30,13 +30,15 @@ import org.apache.kafka.common.TopicPartition;
                 retryCount = 100000),
         properties = {
             // an oversized request must reach the dead-letter path, not stall the consumer
-            @Property(name = "max.partition.fetch.bytes", value = "67108864"),
-            @Property(name = "fetch.max.bytes", value = "67108864"),
+            @Property(name = "max.partition.fetch.bytes", value = "" + Topics.MAX_MESSAGE_BYTES),
+            @Property(name = "fetch.max.bytes", value = "" + Topics.MAX_MESSAGE_BYTES),
             // a poll is many micro-batches, and at most two polls are in flight (BENCHMARKS.md, predict)
             @Property(name = "max.poll.records", value = "4096")
         })
 @Requires(env = "predictor")
 public class ClassificationListener implements ConsumerRebalanceListener {
+
+    static final String GROUP = "predictors";
 
     private final Classifier classifier;
     private final PollPipeline pipeline;

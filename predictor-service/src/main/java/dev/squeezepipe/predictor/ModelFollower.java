@@ -1,7 +1,9 @@
 package dev.squeezepipe.predictor;
 
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
-import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.events.EvaluationOutcome;
+import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
@@ -9,50 +11,60 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Follows checkpoints and evaluations from the beginning (every predictor instance needs all of them) and offers
  * the swapper what the policy picks: {@code latest}, each new checkpoint; {@code best}, each checkpoint whose
  * evaluation beats the best top-1 seen so far.
  */
-@KafkaListener(groupId = "predictor-models", uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = ModelFollower.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
 @Requires(env = "predictor")
 public class ModelFollower {
 
+    static final String GROUP = "predictor-models";
+
     private final ModelSwapper swapper;
-    private final boolean best;
+    private final DeadLetters deadLetters;
+    private final ServingPolicy policy;
     private final Map<String, CheckpointPublished> checkpoints = new ConcurrentHashMap<>();
-    private final Map<String, EvaluationCompleted> evaluations = new ConcurrentHashMap<>();
+    private final Map<String, CheckpointEvaluated> evaluations = new ConcurrentHashMap<>();
     private double bestTop1 = -1;
 
-    public ModelFollower(ModelSwapper swapper, PredictorSettings settings) {
+    public ModelFollower(ModelSwapper swapper, DeadLetters deadLetters, PredictorSettings settings) {
         this.swapper = swapper;
-        this.best = "best".equalsIgnoreCase(settings.getPolicy());
+        this.deadLetters = deadLetters;
+        this.policy = settings.getPolicy();
     }
 
     @Topic(Topics.CHECKPOINTS)
-    void onCheckpoint(CheckpointPublished checkpoint) {
-        checkpoints.put(checkpoint.checkpointId(), checkpoint);
-        if (best) {
-            consider(checkpoint.checkpointId());
-        } else {
-            swapper.offer(checkpoint);
-        }
+    void onCheckpoint(ConsumerRecord<String, byte[]> record) {
+        deadLetters.readOrSkip(record, CheckpointPublished.class, GROUP).ifPresent(this::follow);
     }
 
     @Topic(Topics.EVALUATIONS)
-    void onEvaluation(EvaluationCompleted evaluation) {
-        if ("COMPLETED".equals(evaluation.status())) {
-            evaluations.put(evaluation.checkpointId(), evaluation);
-            consider(evaluation.checkpointId());
+    void onEvaluation(ConsumerRecord<String, byte[]> record) {
+        deadLetters.readOrSkip(record, CheckpointEvaluated.class, GROUP)
+                .filter(evaluation -> evaluation.outcome() == EvaluationOutcome.SCORED)
+                .ifPresent(evaluation -> {
+                    evaluations.put(evaluation.checkpointId(), evaluation);
+                    consider(evaluation.checkpointId());
+                });
+    }
+
+    private void follow(CheckpointPublished checkpoint) {
+        checkpoints.put(checkpoint.checkpointId(), checkpoint);
+        switch (policy) {
+            case LATEST -> swapper.offer(checkpoint);
+            case BEST -> consider(checkpoint.checkpointId());
         }
     }
 
     /** The two topics are read independently: whichever of a checkpoint and its evaluation comes second decides. */
     private synchronized void consider(String checkpointId) {
         CheckpointPublished checkpoint = checkpoints.get(checkpointId);
-        EvaluationCompleted evaluation = evaluations.get(checkpointId);
-        if (best && checkpoint != null && evaluation != null && evaluation.top1() > bestTop1) {
+        CheckpointEvaluated evaluation = evaluations.get(checkpointId);
+        if (policy == ServingPolicy.BEST && checkpoint != null && evaluation != null && evaluation.top1() > bestTop1) {
             bestTop1 = evaluation.top1();
             swapper.offer(checkpoint);
         }

@@ -8,13 +8,12 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
-import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.modelstore.CheckpointParams;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
@@ -35,19 +34,17 @@ public class ModelSwapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelSwapper.class);
 
-    private final ObjectStore store;
-    private final JsonMapper json;
+    private final CheckpointLoader loader;
     private final PredictorMetrics metrics;
     private final PredictorSettings settings;
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
     private final AtomicReference<CheckpointPublished> pending = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-loader"));
+    private final ExecutorService loaderThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-loader"));
     private volatile long lastSwapNanos;
 
-    public ModelSwapper(ObjectStore store, JsonMapper json, PredictorMetrics metrics, PredictorSettings settings) {
-        this.store = store;
-        this.json = json;
+    public ModelSwapper(CheckpointLoader loader, PredictorMetrics metrics, PredictorSettings settings) {
+        this.loader = loader;
         this.metrics = metrics;
         this.settings = settings;
     }
@@ -55,7 +52,7 @@ public class ModelSwapper {
     /** Asks for {@code checkpoint} to be served; returns at once. */
     public void offer(CheckpointPublished checkpoint) {
         pending.set(checkpoint);
-        loader.submit(this::loadPending);
+        loaderThread.submit(this::loadPending);
     }
 
     /** The model being served, held for the caller (who must release it), or null before the first load. */
@@ -107,20 +104,13 @@ public class ModelSwapper {
     }
 
     private ServedModel load(CheckpointPublished checkpoint) throws Exception {
-        CheckpointSidecar sidecar = json.readValue(store.get(checkpoint.bucket(), checkpoint.sidecarKey()),
-                CheckpointSidecar.class);
-        SqueezeNetConfig config = SqueezeNetConfig.of(sidecar.spec().network());
-        Model model = Model.newInstance("squeezenet");
+        LoadedCheckpoint loaded = loader.load(checkpoint);
         try {
-            model.setBlock(SqueezeNet.build(config));
-            CheckpointParams.load(model, store.get(checkpoint.bucket(), checkpoint.paramsKey()),
-                    checkpoint.sha256(), "checkpoint " + checkpoint.checkpointId());
-            warmUp(model, config, settings.getIntraOpThreads());
-            Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false));
-            return new ServedModel(checkpoint.checkpointId(), model, sidecar, config, preprocessor,
-                    versions.incrementAndGet());
+            warmUp(loaded.model(), loaded.config(), settings.getIntraOpThreads());
+            Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(loaded.config().inputSize(), false));
+            return new ServedModel(checkpoint.checkpointId(), loaded, preprocessor, versions.incrementAndGet());
         } catch (Exception | LinkageError e) {
-            model.close();
+            loaded.close();
             throw e;
         }
     }
@@ -139,7 +129,7 @@ public class ModelSwapper {
 
     @PreDestroy
     void close() {
-        loader.shutdownNow();
+        loaderThread.shutdownNow();
         ServedModel model = current.getAndSet(null);
         if (model != null) {
             model.release();

@@ -3,6 +3,7 @@ package dev.squeezepipe.predictor;
 import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.preprocess.RequestImages;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
@@ -60,7 +61,8 @@ public class PredictController {
             double latency = (System.nanoTime() - start) / 1e6;
             metrics.latency(RequestSource.HTTP, latency);
             String id = "http-" + UUID.randomUUID();
-            return HttpResponse.ok(new ImageClassified(id, p.top(), p.modelId(), p.modelVersion(), latency));
+            return HttpResponse.ok(new ImageClassified(SchemaVersion.CURRENT, id, p.top(), p.modelId(),
+                    p.modelVersion(), latency));
         } catch (IOException e) {
             metrics.failure(RequestSource.HTTP);
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
@@ -80,9 +82,10 @@ public class PredictController {
         if (served == null) {
             return unavailable("no model loaded yet");
         }
-        return HttpResponse.ok(Map.of("checkpointId", served.checkpointId(), "variant", served.spec().network().variant(),
-                "epoch", served.epoch(), "trainAccuracy", served.trainAccuracy(),
-                "inputSize", served.spec().network().inputSize(), "testTimeFlips", settings.isTestTimeFlips()));
+        return HttpResponse.ok(Map.of("checkpointId", served.checkpoint().id(),
+                "variant", served.spec().network().variant(), "epoch", served.checkpoint().epoch(),
+                "trainAccuracy", served.train().accuracy(), "inputSize", served.spec().network().inputSize(),
+                "testTimeFlips", settings.isTestTimeFlips()));
     }
 
     private static HttpResponse<?> unavailable(String reason) {

@@ -5,7 +5,6 @@ import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.messaging.annotation.MessageHeader;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -18,10 +17,4 @@ public interface PredictorEvents {
 
     @Topic(Topics.CLASSIFICATION_RESULTS)
     CompletableFuture<RecordMetadata> classified(@KafkaKey String requestId, ImageClassified result);
-
-    /** A request that cannot be classified, byte for byte, with the reason in a header. */
-    @Topic(Topics.CLASSIFICATION_REQUESTS_DLQ)
-    CompletableFuture<RecordMetadata> deadLetter(@KafkaKey String requestId, byte[] original,
-            @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
-            @MessageHeader(Topics.HEADER_DLQ_ORIGIN) String origin);
 }

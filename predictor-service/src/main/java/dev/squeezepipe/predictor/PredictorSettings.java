@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigurationProperties("predictor")
 public class PredictorSettings {
 
-    private String policy = "latest";
+    private ServingPolicy policy = ServingPolicy.LATEST;
     private int maxBatch = 32;
     private Duration maxDelay = Duration.ofMillis(5);
     private int inferenceThreads = 2;
@@ -16,12 +16,12 @@ public class PredictorSettings {
     private String datasetsBucket = "datasets";
     private boolean testTimeFlips;
 
-    /** latest: the newest checkpoint; best: the checkpoint with the best evaluated top-1. */
-    public String getPolicy() {
+    /** Which checkpoint is served. */
+    public ServingPolicy getPolicy() {
         return policy;
     }
 
-    public void setPolicy(String policy) {
+    public void setPolicy(ServingPolicy policy) {
         this.policy = policy;
     }
 

@@ -3,6 +3,8 @@ package dev.squeezepipe.predictor;
 import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.preprocess.RequestImages;
+import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.service.DeadLetters;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -20,11 +22,14 @@ public class RequestAnswerer {
 
     private final Classifier classifier;
     private final PredictorEvents events;
+    private final DeadLetters deadLetters;
     private final PredictorMetrics metrics;
 
-    public RequestAnswerer(Classifier classifier, PredictorEvents events, PredictorMetrics metrics) {
+    public RequestAnswerer(Classifier classifier, PredictorEvents events, DeadLetters deadLetters,
+            PredictorMetrics metrics) {
         this.classifier = classifier;
         this.events = events;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
     }
 
@@ -58,8 +63,8 @@ public class RequestAnswerer {
         if (error == null) {
             double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
             metrics.latency(RequestSource.KAFKA, latency);
-            return events.classified(id, new ImageClassified(id, prediction.top(), prediction.modelId(),
-                    prediction.modelVersion(), latency));
+            return events.classified(id, new ImageClassified(SchemaVersion.CURRENT, id, prediction.top(),
+                    prediction.modelId(), prediction.modelVersion(), latency));
         }
         Throwable cause = Failures.unwrap(error);
         if (cause instanceof ShuttingDownException) {
@@ -67,8 +72,6 @@ public class RequestAnswerer {
         }
         metrics.failure(RequestSource.KAFKA);
         metrics.deadLetter(RequestSource.KAFKA);
-        return events.deadLetter(id, record.value() == null ? new byte[0] : record.value(),
-                "cannot classify: " + Failures.reason(cause),
-                record.topic() + "/" + record.partition() + "@" + record.offset());
+        return deadLetters.send(record, ClassificationListener.GROUP, "cannot classify: " + Failures.reason(cause));
     }
 }

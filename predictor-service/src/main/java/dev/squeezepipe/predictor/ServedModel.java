@@ -2,6 +2,7 @@ package dev.squeezepipe.predictor;
 
 import ai.djl.Model;
 import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,33 +14,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ServedModel {
 
     private final String id;
-    private final Model model;
-    private final CheckpointSidecar sidecar;
-    private final SqueezeNetConfig config;
+    private final LoadedCheckpoint loaded;
     private final Preprocessor preprocessor;
     private final long version;
     private final AtomicInteger holders = new AtomicInteger(1); // the swapper's own hold until replaced
 
-    ServedModel(String id, Model model, CheckpointSidecar sidecar, SqueezeNetConfig config, Preprocessor preprocessor,
-            long version) {
+    ServedModel(String id, LoadedCheckpoint loaded, Preprocessor preprocessor, long version) {
         this.id = id;
-        this.model = model;
-        this.sidecar = sidecar;
-        this.config = config;
+        this.loaded = loaded;
         this.preprocessor = preprocessor;
         this.version = version;
     }
 
     Model model() {
-        return model;
+        return loaded.model();
     }
 
     CheckpointSidecar sidecar() {
-        return sidecar;
+        return loaded.sidecar();
     }
 
     SqueezeNetConfig config() {
-        return config;
+        return loaded.config();
     }
 
     Preprocessor preprocessor() {
@@ -71,7 +67,7 @@ final class ServedModel {
     /** Lets go of a hold; the last one closes the model. */
     void release() {
         if (holders.decrementAndGet() == 0) {
-            model.close();
+            loaded.close();
         }
     }
 }

@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.ClassPrediction;
-import dev.squeezepipe.events.EvaluationCompleted;
+import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
-import dev.squeezepipe.preprocess.Images;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -103,7 +104,8 @@ abstract class PredictorSuite {
         runId = "job-" + UUID.randomUUID();
         TrainingJobSpec spec = TrainingJobSpec.plain(data.datasetId(), Network.cifar10("cifar", 32), 2, 32)
                 .withTrainLimit(160).withSeed(5);
-        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(runId, spec, Instant.now()));
+        trainer.getBean(TrainerEvents.class).submit(runId, new TrainingJobSubmitted(SchemaVersion.CURRENT, runId, spec,
+                Instant.now()));
         await().atMost(WAIT).until(() -> (runId + "/2").equals(predictor.getBean(ModelSwapper.class).currentId()));
     }
 
@@ -144,7 +146,8 @@ abstract class PredictorSuite {
     }
 
     private CheckpointPublished renamed(CheckpointPublished c, String run, String sha256) {
-        return new CheckpointPublished(run + "/" + c.epoch(), run, c.jobId(), c.datasetId(), c.epoch(), c.step(),
+        return new CheckpointPublished(SchemaVersion.CURRENT, run + "/" + c.epoch(), run, c.jobId(), c.datasetId(),
+                c.epoch(), c.step(),
                 c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(), c.inputSize(),
                 c.trainLoss(), c.trainAccuracy(), Instant.now());
     }
@@ -314,8 +317,9 @@ abstract class PredictorSuite {
     void bestPolicyServesTheCheckpointWithTheBestEvaluationNotTheNewest() throws IOException {
         for (int epoch = 1; epoch <= 2; epoch++) {
             double top1 = epoch == 1 ? 0.9 : 0.5; // the older checkpoint evaluated better
-            EvaluationCompleted evaluation = new EvaluationCompleted(runId + "/" + epoch, runId, epoch, "COMPLETED",
-                    null, 200, top1, 1.0, 1.0, List.of(), List.of(), false, 1.0, Instant.now(), false);
+            CheckpointEvaluated evaluation = new CheckpointEvaluated(SchemaVersion.CURRENT, runId + "/" + epoch, runId,
+                    epoch, EvaluationOutcome.SCORED, null, 200, top1, 1.0, 1.0, List.of(), List.of(), false, 1.0,
+                    Instant.now(), false);
             producer.send(new ProducerRecord<>(Topics.EVALUATIONS, runId, json.writeValueAsBytes(evaluation)));
         }
         producer.flush();

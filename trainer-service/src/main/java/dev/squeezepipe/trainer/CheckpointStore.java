@@ -1,9 +1,19 @@
 package dev.squeezepipe.trainer;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import dev.squeezepipe.service.ObjectStore;
+import ai.djl.engine.Engine;
+import dev.squeezepipe.modelstore.CheckpointLoader;
 import dev.squeezepipe.modelstore.CheckpointParams;
+import dev.squeezepipe.modelstore.InvalidCheckpointException;
+import dev.squeezepipe.schema.BuildInfo;
+import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.spec.ScheduleRefit;
+import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
+import dev.squeezepipe.storage.CheckpointSidecar.Provenance;
+import dev.squeezepipe.storage.CheckpointSidecar.StoredObject;
+import dev.squeezepipe.storage.CheckpointSidecar.TrainResult;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.Hashing;
@@ -28,13 +38,17 @@ import java.util.stream.Stream;
 public class CheckpointStore {
 
     private final ObjectStore store;
+    private final CheckpointLoader loader;
     private final JsonMapper json;
     private final String bucket;
+    private final String trainer;
 
-    public CheckpointStore(ObjectStore store, JsonMapper json, TrainerSettings settings) {
+    public CheckpointStore(ObjectStore store, CheckpointLoader loader, JsonMapper json, TrainerSettings settings) {
         this.store = store;
+        this.loader = loader;
         this.json = json;
         this.bucket = settings.getCheckpointsBucket();
+        this.trainer = settings.getInstanceId();
     }
 
     public String bucket() {
@@ -42,34 +56,29 @@ public class CheckpointStore {
     }
 
     /**
-     * Stores the model's parameters, the optimizer state ({@code optimizerState}, null for none) and the sidecar;
-     * returns the sidecar as stored.
+     * Stores the model's parameters, the optimizer state ({@code optimizerState}, null for none) and, last, the
+     * sidecar; returns the sidecar as stored.
      */
-    public CheckpointSidecar save(Model model, byte[] optimizerState, CheckpointSidecar draft) throws IOException {
+    public CheckpointSidecar save(Model model, byte[] optimizerState, CheckpointDraft draft) throws IOException {
         store.ensureBucket(bucket);
+        Checkpoint checkpoint = draft.checkpoint();
         Path dir = Files.createTempDirectory("checkpoint-");
         try {
-            model.setProperty("Epoch", String.valueOf(draft.epoch()));
-            model.setProperty("Step", String.valueOf(draft.step()));
-            model.setProperty("Loss", String.valueOf(draft.trainLoss()));
-            model.setProperty("Accuracy", String.valueOf(draft.trainAccuracy()));
+            model.setProperty("Epoch", String.valueOf(checkpoint.epoch()));
+            model.setProperty("Step", String.valueOf(checkpoint.step()));
+            model.setProperty("Loss", String.valueOf(draft.train().loss()));
+            model.setProperty("Accuracy", String.valueOf(draft.train().accuracy()));
             model.setProperty("Variant", draft.spec().network().variant());
             model.save(dir, CheckpointParams.MODEL_NAME);
             byte[] params = Files.readAllBytes(onlyParams(dir));
-            String paramsKey = ObjectLayout.checkpointParamsKey(draft.runId(), draft.epoch(), draft.step());
-            String optimizerKey = optimizerState == null ? null
-                    : ObjectLayout.checkpointOptimizerKey(draft.runId(), draft.epoch(), draft.step());
-            CheckpointSidecar sidecar = new CheckpointSidecar(draft.checkpointId(), draft.runId(), draft.jobId(),
-                    draft.epoch(), draft.step(), paramsKey, Hashing.sha256Hex(params), params.length, draft.spec(),
-                    draft.trainLoss(), draft.trainAccuracy(), draft.seconds(), draft.createdAt(), optimizerKey,
-                    optimizerState == null ? null : Hashing.sha256Hex(optimizerState), draft.refits());
-            store.put(bucket, paramsKey, params, "application/octet-stream");
-            if (optimizerState != null) {
-                store.put(bucket, optimizerKey, optimizerState, "application/octet-stream");
-            }
+            StoredObject paramsObject = put(ObjectLayout.checkpointParamsKey(checkpoint.runId(), checkpoint.epoch(),
+                    checkpoint.step()), params);
+            StoredObject optimizerObject = optimizerState == null ? null : put(ObjectLayout.checkpointOptimizerKey(
+                    checkpoint.runId(), checkpoint.epoch(), checkpoint.step()), optimizerState);
+            CheckpointSidecar sidecar = new CheckpointSidecar(SchemaVersion.CURRENT, checkpoint, paramsObject,
+                    optimizerObject, draft.spec(), draft.train(), draft.refits(), provenance(model));
             // the sidecar goes last: a checkpoint counts once its sidecar exists
-            store.put(bucket, ObjectLayout.checkpointSidecarKey(draft.runId(), draft.epoch(), draft.step()),
-                    json.writeValueAsBytes(sidecar), "application/json");
+            store.put(bucket, sidecarKey(sidecar), json.writeValueAsBytes(sidecar), "application/json");
             return sidecar;
         } finally {
             Files2.deleteTree(dir);
@@ -77,48 +86,60 @@ public class CheckpointStore {
     }
 
     /** The run's checkpoints (sidecars), oldest first. */
-    public List<CheckpointSidecar> list(String runId) throws IOException {
+    public List<CheckpointSidecar> list(String runId) throws IOException, InvalidCheckpointException {
         store.ensureBucket(bucket);
         List<CheckpointSidecar> sidecars = new ArrayList<>();
         for (String key : store.list(bucket, runId + "/")) {
             if (key.endsWith(".json")) {
-                sidecars.add(json.readValue(store.get(bucket, key), CheckpointSidecar.class));
+                sidecars.add(loader.sidecar(bucket, key));
             }
         }
-        sidecars.sort(Comparator.comparingInt(CheckpointSidecar::epoch));
+        sidecars.sort(Comparator.comparingInt(sidecar -> sidecar.checkpoint().epoch()));
         return sidecars;
     }
 
     /** Deletes all but the newest {@code keep} checkpoints of the run. */
-    public void prune(String runId, int keep) throws IOException {
+    public void prune(String runId, int keep) throws IOException, InvalidCheckpointException {
         List<CheckpointSidecar> all = list(runId);
         for (CheckpointSidecar old : all.subList(0, Math.max(0, all.size() - keep))) {
-            store.delete(bucket, ObjectLayout.checkpointSidecarKey(old.runId(), old.epoch(), old.step()));
-            store.delete(bucket, old.paramsKey());
-            if (old.optimizerKey() != null) {
-                store.delete(bucket, old.optimizerKey());
+            store.delete(bucket, sidecarKey(old));
+            store.delete(bucket, old.params().key());
+            if (old.optimizer() != null) {
+                store.delete(bucket, old.optimizer().key());
             }
         }
     }
 
-    /** Loads a checkpoint's parameters into {@code model} (whose block is set), verifying its sha256 first. */
-    public void loadInto(Model model, CheckpointSidecar sidecar) throws IOException, MalformedModelException {
-        CheckpointParams.load(model, store.get(bucket, sidecar.paramsKey()), sidecar.sha256(),
-                "checkpoint " + sidecar.checkpointId());
+    /** Loads a checkpoint's parameters into {@code model} (whose block is set), verified first. */
+    public void loadInto(Model model, CheckpointSidecar sidecar) throws IOException, InvalidCheckpointException {
+        loader.loadParameters(model, bucket, sidecar);
     }
 
-    /**
-     * A checkpoint's optimizer state, verified against its sha256; null when the checkpoint has none (saved
-     * without momentum, or by an older trainer).
-     */
+    /** A checkpoint's optimizer state, verified against its sha256; null when the checkpoint has none. */
     public byte[] optimizerState(CheckpointSidecar sidecar) throws IOException {
-        if (sidecar.optimizerKey() == null) {
+        if (sidecar.optimizer() == null) {
             return null;
         }
-        byte[] state = store.get(bucket, sidecar.optimizerKey());
-        Hashing.requireSha256(state, sidecar.optimizerSha256(),
-                "checkpoint " + sidecar.checkpointId() + "'s optimizer state " + sidecar.optimizerKey());
+        byte[] state = store.get(bucket, sidecar.optimizer().key());
+        Hashing.requireSha256(state, sidecar.optimizer().sha256(),
+                "checkpoint " + sidecar.checkpoint().id() + "'s optimizer state " + sidecar.optimizer().key());
         return state;
+    }
+
+    /** Key of a checkpoint's sidecar. */
+    public static String sidecarKey(CheckpointSidecar sidecar) {
+        Checkpoint c = sidecar.checkpoint();
+        return ObjectLayout.checkpointSidecarKey(c.runId(), c.epoch(), c.step());
+    }
+
+    private StoredObject put(String key, byte[] bytes) throws IOException {
+        store.put(bucket, key, bytes, "application/octet-stream");
+        return new StoredObject(key, Hashing.sha256Hex(bytes), bytes.length);
+    }
+
+    private Provenance provenance(Model model) {
+        return new Provenance(BuildInfo.commit(), Engine.getDjlVersion(), model.getNDManager().getEngine().getVersion(),
+                Runtime.version().toString(), model.getNDManager().getDevice().toString(), trainer);
     }
 
     private static Path onlyParams(Path dir) throws IOException {
@@ -127,4 +148,15 @@ public class CheckpointStore {
                     .orElseThrow(() -> new IOException("DJL wrote no .params file in " + dir));
         }
     }
+
+    /**
+     * What the trainer knows of a checkpoint before it is stored.
+     *
+     * @param checkpoint which checkpoint
+     * @param spec the run's spec with the epoch count in force
+     * @param train how training went
+     * @param refits the budget's refits so far
+     */
+    public record CheckpointDraft(Checkpoint checkpoint, TrainingJobSpec spec, TrainResult train,
+            List<ScheduleRefit> refits) {}
 }

@@ -1,8 +1,7 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.spec.ScheduleRefit;
-import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,8 @@ final class EpochBudget {
         boolean atInputSize = side == resizing.inputSize();
         double small = secondsPerEpoch(resizing.lowSize());
         double large = secondsPerEpoch(resizing.inputSize());
-        int fitted = epochsWithin(job.budget().epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e, n) ? large : small,
+        int fitted = epochsWithin(job.budget().epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e,
+                n) ? large : small,
                 secondsLeft);
         boolean lateGrowth = epoch > decision && fitted > planned && 2 * (epoch - decision) > planned - decision
                 && !firstAtInputSize;
@@ -96,11 +96,6 @@ final class EpochBudget {
         int other = side == resizing.inputSize() ? resizing.lowSize() : resizing.inputSize();
         double ratio = (double) side * side / ((double) other * other);
         return (timed.has(other) ? timed : warmup).mean(other) * ratio;
-    }
-
-    /** The refits of the run a checkpoint belongs to, for a run resumed from it ({@code resume} may be null). */
-    static List<ScheduleRefit> refits(TrainingJobSpec job, CheckpointSidecar resume) {
-        return resume == null ? List.of() : resume.refits();
     }
 
     /** The job's spec with the epoch count its latest refit set. */

@@ -1,14 +1,15 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.errors.Failures;
+import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -55,8 +56,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private final JobReporter reporter;
     private final JobStatusView view;
     private final JobHistory history;
-    private final TrainerEvents events;
-    private final JsonMapper json;
+    private final DeadLetters deadLetters;
     private final TrainerSettings settings;
     private final ExecutorService jobThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "job-runner"));
     private volatile boolean running = true;
@@ -65,13 +65,12 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private RunningJob current;
 
     public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, JobHistory history,
-            TrainerEvents events, JsonMapper json, TrainerSettings settings) {
+            DeadLetters deadLetters, TrainerSettings settings) {
         this.runner = runner;
         this.reporter = reporter;
         this.view = view;
         this.history = history;
-        this.events = events;
-        this.json = json;
+        this.deadLetters = deadLetters;
         this.settings = settings;
     }
 
@@ -133,21 +132,19 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
 
     private void accept(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        String origin = record.topic() + "/" + record.partition() + "@" + record.offset();
-        TrainingJobSubmitted job;
-        try {
-            job = json.readValue(record.value(), TrainingJobSubmitted.class);
-            if (job == null || job.jobId() == null || job.jobId().isBlank()) {
-                throw new IllegalArgumentException("the record has no job id");
+        Optional<TrainingJobSubmitted> read = deadLetters.readOrDeadLetter(record, TrainingJobSubmitted.class, GROUP);
+        if (read.isEmpty() || read.get().jobId() == null || read.get().jobId().isBlank()) {
+            if (read.isPresent()) {
+                DeadLetters.await(deadLetters.send(record, GROUP, "unreadable event: the job has no id"));
             }
-        } catch (Exception e) {
-            deadLetter(kafka, record, partition, "unreadable job record: " + e.getMessage(), origin);
+            commit(kafka, partition, record.offset());
             return;
         }
+        TrainingJobSubmitted job = read.get();
         Optional<TrainingJobStatusChanged> latest = history.latest(job.jobId());
-        String status = latest.map(TrainingJobStatusChanged::status).orElse("");
-        if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
-            LOG.info("Job {} already {}; not running it again", job.jobId(), status);
+        Optional<JobState> state = latest.map(TrainingJobStatusChanged::state);
+        if (state.isPresent() && state.get().isFinal()) {
+            LOG.info("Job {} already {}; not running it again", job.jobId(), state.get());
             commit(kafka, partition, record.offset());
             return;
         }
@@ -155,7 +152,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             JobValidator.validate(job.spec());
         } catch (InvalidJobException e) {
             reporter.failed(job.jobId(), 1, e.getMessage());
-            deadLetter(kafka, record, partition, "invalid job " + job.jobId() + ": " + e.getMessage(), origin);
+            DeadLetters.await(deadLetters.send(record, GROUP, "invalid job " + job.jobId() + ": " + e.getMessage()));
+            commit(kafka, partition, record.offset());
             return;
         }
         int attempt = latest.map(s -> s.attempt() + 1).orElse(1);
@@ -192,14 +190,6 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         }
         commit(kafka, done.partition(), done.offset());
         kafka.resume(kafka.paused());
-    }
-
-    private void deadLetter(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,
-            TopicPartition partition, String reason, String origin) {
-        LOG.warn("Job record {} sent to {}: {}", origin, Topics.TRAINING_JOBS_DLQ, reason);
-        events.deadLetter(record.key() == null ? "" : record.key(),
-                record.value() == null ? new byte[0] : record.value(), reason, origin);
-        commit(kafka, partition, record.offset());
     }
 
     private static void commit(KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long offset) {

@@ -1,11 +1,12 @@
 package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.events.TrainingJobStatusChanged;
+import dev.squeezepipe.schema.UnreadableRecordException;
+import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,9 @@ public class JobHistory {
 
     private TrainingJobStatusChanged parse(byte[] value) {
         try {
-            return json.readValue(value, TrainingJobStatusChanged.class);
-        } catch (IOException e) {
-            return null; // not a status event: nothing to learn from it
+            return VersionedJson.read(json, value, TrainingJobStatusChanged.class);
+        } catch (UnreadableRecordException e) {
+            return null; // not a status this build reads (the status view logs and counts it): nothing to learn
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
+import dev.squeezepipe.schema.SchemaVersion;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -25,29 +27,29 @@ public class JobReporter {
 
     /** A trainer took the job: it will train {@code epochs} epochs (the maximum, with a time budget). */
     public void accepted(String jobId, int attempt, int epochs) {
-        publish(jobId, "ACCEPTED", attempt, 0, epochs, 0, null);
+        publish(jobId, JobState.ACCEPTED, attempt, 0, epochs, 0, null);
     }
 
     /** The job trains: {@code epoch} of {@code epochs} done (0 while its data loads), {@code step} steps in all. */
     public void running(String jobId, int attempt, int epoch, int epochs, long step) {
-        publish(jobId, "RUNNING", attempt, epoch, epochs, step, null);
+        publish(jobId, JobState.RUNNING, attempt, epoch, epochs, step, null);
     }
 
     /** The job trained all its {@code epochs} epochs in {@code step} steps. */
     public void completed(String jobId, int attempt, int epochs, long step) {
-        publish(jobId, "COMPLETED", attempt, epochs, epochs, step, null);
+        publish(jobId, JobState.COMPLETED, attempt, epochs, epochs, step, null);
     }
 
     /** The job failed for {@code reason}; the status keeps the epoch and step it had reached. */
     public void failed(String jobId, int attempt, String reason) {
         TrainingJobStatusChanged last = view.latest(jobId).orElse(null);
-        publish(jobId, "FAILED", attempt, last == null ? 0 : last.epoch(), last == null ? 0 : last.epochs(),
+        publish(jobId, JobState.FAILED, attempt, last == null ? 0 : last.epoch(), last == null ? 0 : last.epochs(),
                 last == null ? 0 : last.step(), reason);
     }
 
-    private void publish(String jobId, String status, int attempt, int epoch, int epochs, long step, String reason) {
-        TrainingJobStatusChanged change = new TrainingJobStatusChanged(jobId, jobId, status, attempt, epoch, epochs,
-                step, reason, settings.getInstanceId(), Instant.now());
+    private void publish(String jobId, JobState state, int attempt, int epoch, int epochs, long step, String reason) {
+        TrainingJobStatusChanged change = new TrainingJobStatusChanged(SchemaVersion.CURRENT, jobId, jobId, state,
+                attempt, epoch, epochs, step, reason, settings.getInstanceId(), Instant.now());
         view.published(change);
         events.status(jobId, change);
     }

@@ -10,19 +10,24 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.squeezepipe.events.CheckpointPublished;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
+import dev.squeezepipe.modelstore.InvalidCheckpointException;
+import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
-import dev.squeezepipe.modelstore.SplitData;
+import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
+import dev.squeezepipe.storage.CheckpointSidecar.TrainResult;
 import dev.squeezepipe.storage.CheckpointSidecar;
-import dev.squeezepipe.storage.ObjectLayout;
+import dev.squeezepipe.trainer.CheckpointStore.CheckpointDraft;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -75,8 +80,8 @@ public class JobRunner {
         Attempt run = new Attempt(job, attempt, attemptStart, feed, cancellation);
         LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
                 attempt, config.variant().id(), feed.size(), spec.datasetId(),
-                spec.budget().minutes() == null ? "" : "up to ", spec.budget().epochs(), run.stepsPerEpoch(), spec.optimisation().batchSize(),
-                Engine.getInstance().getDevices(1)[0]);
+                spec.budget().minutes() == null ? "" : "up to ", spec.budget().epochs(), run.stepsPerEpoch(),
+                spec.optimisation().batchSize(), Engine.getInstance().getDevices(1)[0]);
         Engine.getInstance().setRandomSeed((int) spec.seed());
         IntraOpThreads.use(0); // the engine's default on this thread, whatever a predictor in the same JVM set last
         try (Model model = Model.newInstance("squeezenet")) {
@@ -91,8 +96,8 @@ public class JobRunner {
         CheckpointSidecar resume = newestCheckpoint(run.runId());
         RunSchedule schedule = new RunSchedule(
                 new LearningRateSchedule(JobValidator.schedule(spec, run.stepsPerEpoch())), run.stepsPerEpoch(),
-                EpochBudget.refits(spec, resume));
-        long stepsDone = resume == null ? 0 : resume.step();
+                resume == null ? List.of() : resume.refits());
+        long stepsDone = resume == null ? 0 : resume.checkpoint().step();
         MomentumSgd optimizer = MomentumSgd.builder()
                 .learningRate(LearningRateSchedule.resumedAfter(schedule, stepsDone))
                 .momentum((float) spec.optimisation().momentum())
@@ -110,13 +115,14 @@ public class JobRunner {
                 .addTrainingListeners(progress);
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             trainer.initialize(SqueezeNet.inputShape(config, spec.optimisation().batchSize()));
-            int firstEpoch = resume == null ? 1 : resume.epoch() + 1;
-            EpochBudget budget = new EpochBudget(run.runId(), spec, resume == null ? 0 : resume.seconds(),
+            int firstEpoch = resume == null ? 1 : resume.checkpoint().epoch() + 1;
+            EpochBudget budget = new EpochBudget(run.runId(), spec, resume == null ? 0 : resume.train().seconds(),
                     run.start(), System.nanoTime(), firstEpoch);
             Training training = new Training(model, trainer, optimizer, schedule, progress, budget);
             TrainingJobSpec plan = trainEpochs(run, training, firstEpoch, stepsDone);
             // a run resumed from its last checkpoint trains no epoch: its steps are the checkpoint's
-            reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(), Math.max(stepsDone, progress.step()));
+            reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(), Math.max(stepsDone,
+                    progress.step()));
         }
     }
 
@@ -161,10 +167,11 @@ public class JobRunner {
         byte[] state = checkpoints.optimizerState(resume);
         if (state != null) {
             optimizer.restoreState(model.getBlock(), state, model.getNDManager(),
-                    "checkpoint " + resume.checkpointId());
+                    "checkpoint " + resume.checkpoint().id());
         }
-        LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", resume.runId(),
-                resume.checkpointId(), resume.epoch(), resume.step(), state != null ? "restored" : "from zero");
+        Checkpoint from = resume.checkpoint();
+        LOG.info("{} resumes from checkpoint {} (epoch {}, step {}, momentum {})", from.runId(), from.id(),
+                from.epoch(), from.step(), state != null ? "restored" : "from zero");
     }
 
     private void trainEpoch(Attempt run, Trainer trainer, Preprocessor preprocessor, int epoch)
@@ -194,9 +201,10 @@ public class JobRunner {
             throws Exception {
         String runId = job.jobId();
         ProgressListener progress = training.progress();
-        CheckpointSidecar draft = new CheckpointSidecar(runId + "/" + epoch, runId, job.jobId(), epoch, step, null,
-                null, 0, plan, progress.meanLoss(), progress.accuracy(),
-                training.budget().secondsUsed(System.nanoTime()), Instant.now(), null, null,
+        CheckpointDraft draft = new CheckpointDraft(
+                new Checkpoint(runId + "/" + epoch, runId, job.jobId(), epoch, step, Instant.now()), plan,
+                new TrainResult(progress.meanLoss(), progress.accuracy(),
+                        training.budget().secondsUsed(System.nanoTime())),
                 training.schedule().refits());
         Model model = training.model();
         CheckpointSidecar stored = checkpoints.save(model, training.optimizer().saveState(model.getBlock()), draft);
@@ -205,18 +213,19 @@ public class JobRunner {
     }
 
     private void republish(TrainingJobSubmitted job, CheckpointSidecar sidecar) {
-        events.checkpoint(sidecar.runId(), published(job, sidecar));
+        events.checkpoint(sidecar.checkpoint().runId(), published(job, sidecar));
     }
 
-    private CheckpointPublished published(TrainingJobSubmitted job, CheckpointSidecar s) {
-        TrainingJobSpec spec = job.spec();
-        return new CheckpointPublished(s.checkpointId(), s.runId(), job.jobId(), spec.datasetId(), s.epoch(), s.step(),
-                checkpoints.bucket(), s.paramsKey(), ObjectLayout.checkpointSidecarKey(s.runId(), s.epoch(), s.step()),
-                s.sha256(), spec.network().variant(), spec.network().classes(), spec.network().inputSize(), s.trainLoss(), s.trainAccuracy(),
-                s.createdAt());
+    private CheckpointPublished published(TrainingJobSubmitted job, CheckpointSidecar sidecar) {
+        Checkpoint c = sidecar.checkpoint();
+        Network network = job.spec().network();
+        return new CheckpointPublished(SchemaVersion.CURRENT, c.id(), c.runId(), job.jobId(), job.spec().datasetId(),
+                c.epoch(), c.step(), checkpoints.bucket(), sidecar.params().key(), CheckpointStore.sidecarKey(sidecar),
+                sidecar.params().sha256(), network.variant(), network.classes(), network.inputSize(),
+                sidecar.train().loss(), sidecar.train().accuracy(), c.createdAt());
     }
 
-    private CheckpointSidecar newestCheckpoint(String runId) throws IOException {
+    private CheckpointSidecar newestCheckpoint(String runId) throws IOException, InvalidCheckpointException {
         List<CheckpointSidecar> all = checkpoints.list(runId);
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }

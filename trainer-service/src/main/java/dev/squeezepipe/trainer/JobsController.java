@@ -1,8 +1,9 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -40,7 +41,7 @@ public class JobsController {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         String jobId = request.jobId() != null ? request.jobId() : "job-" + UUID.randomUUID();
-        events.submit(jobId, new TrainingJobSubmitted(jobId, spec, Instant.now()));
+        events.submit(jobId, new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now()));
         return HttpResponse.accepted().body(Map.of("jobId", jobId));
     }
 

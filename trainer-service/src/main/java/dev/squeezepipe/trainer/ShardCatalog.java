@@ -1,11 +1,11 @@
 package dev.squeezepipe.trainer;
 
-import dev.squeezepipe.service.Cancellation;
-
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.modelstore.StoredSplits;
+import dev.squeezepipe.service.Cancellation;
+import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -20,35 +20,42 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What this trainer knows of the datasets: every shard announced and every split declared ready, read from
  * the beginning of the topics by each trainer (a unique group: every instance needs all of it). A split
  * stored before the topics' retention is found through its manifest in S3.
  */
-@KafkaListener(groupId = "trainer-catalog", uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = ShardCatalog.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
 @Requires(env = "trainer")
 public class ShardCatalog {
+
+    static final String GROUP = "trainer-catalog";
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, ConcurrentSkipListMap<Integer, DatasetShardAnnounced>> shards = new ConcurrentHashMap<>();
     private final Map<String, DatasetReady> ready = new ConcurrentHashMap<>();
     private final StoredSplits splits;
+    private final DeadLetters deadLetters;
 
-    public ShardCatalog(StoredSplits splits) {
+    public ShardCatalog(StoredSplits splits, DeadLetters deadLetters) {
         this.splits = splits;
+        this.deadLetters = deadLetters;
     }
 
     @Topic(Topics.DATASET_SHARDS)
-    void onShard(DatasetShardAnnounced shard) {
-        shards.computeIfAbsent(key(shard.datasetId(), shard.split()), k -> new ConcurrentSkipListMap<>())
-                .put(shard.shardIndex(), shard);
+    void onShard(ConsumerRecord<String, byte[]> record) {
+        deadLetters.readOrSkip(record, DatasetShardAnnounced.class, GROUP).ifPresent(shard -> shards
+                .computeIfAbsent(key(shard.datasetId(), shard.split()), k -> new ConcurrentSkipListMap<>())
+                .put(shard.shardIndex(), shard));
     }
 
     @Topic(Topics.DATASET_READY)
-    void onReady(DatasetReady event) {
-        ready.put(key(event.datasetId(), event.split()), event);
+    void onReady(ConsumerRecord<String, byte[]> record) {
+        deadLetters.readOrSkip(record, DatasetReady.class, GROUP)
+                .ifPresent(event -> ready.put(key(event.datasetId(), event.split()), event));
     }
 
     /** A split as far as this trainer knows it: the shards announced so far, and whether they are all of it. */

@@ -7,7 +7,6 @@ import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.messaging.annotation.MessageHeader;
 
 /** What trainers publish; sends block until the broker acknowledges. */
 @KafkaClient(id = "trainer-events", acks = KafkaClient.Acknowledge.ALL)
@@ -21,9 +20,4 @@ public interface TrainerEvents {
 
     @Topic(Topics.CHECKPOINTS)
     void checkpoint(@KafkaKey String runId, CheckpointPublished checkpoint);
-
-    /** A job record that can never run, byte for byte, with the reason and where it came from in headers. */
-    @Topic(Topics.TRAINING_JOBS_DLQ)
-    void deadLetter(@KafkaKey String key, byte[] original, @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
-            @MessageHeader(Topics.HEADER_DLQ_ORIGIN) String origin);
 }

@@ -14,8 +14,6 @@ import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
 import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import dev.squeezepipe.spec.TrainingJobSpec;
-import dev.squeezepipe.storage.CheckpointSidecar;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,12 +62,9 @@ class EpochBudgetTest {
     void resumedRunFollowsTheRefitsItsCheckpointCarries() {
         TrainingJobSpec job = spec(100, 2, 0, 112.0);
         List<ScheduleRefit> refits = List.of(new ScheduleRefit(2, 29), new ScheduleRefit(5, 33));
-        CheckpointSidecar stored = sidecar(job.withEpochs(33), refits);
-        assertEquals(refits, EpochBudget.refits(job, stored));
         assertEquals(33, EpochBudget.planned(job, refits).budget().epochs());
         assertEquals(2, EpochBudget.planned(job, refits).schedule().warmupEpochs());
-        assertEquals(List.of(), EpochBudget.refits(job, null), "a fresh run starts from the maximum");
-        assertEquals(100, EpochBudget.planned(job, List.of()).budget().epochs());
+        assertEquals(100, EpochBudget.planned(job, List.of()).budget().epochs(), "a fresh run starts from the maximum");
     }
 
     @Test
@@ -141,11 +136,6 @@ class EpochBudgetTest {
 
     private static long seconds(double s) {
         return (long) (s * 1e9);
-    }
-
-    private static CheckpointSidecar sidecar(TrainingJobSpec spec, List<ScheduleRefit> refits) {
-        return new CheckpointSidecar("run/3", "run", "run", 3, 2346, "k", "sha", 1, spec, 1.1, 0.6, 600, Instant.now(),
-                null, null, refits);
     }
 
     @Test

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.DatasetShardAnnounced;
+import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
+import dev.squeezepipe.ingest.IngestState;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.ShardCache;
 import dev.squeezepipe.spec.DecayMode;
@@ -98,7 +101,7 @@ abstract class TrainerSuite {
         json = ingest.getBean(JsonMapper.class);
         IngestStatus status = ingest.getBean(IngestService.class)
                 .ingestNow(new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 400, 100, null));
-        assertEquals("COMPLETED", status.state(), status.reason());
+        assertEquals(IngestState.COMPLETED, status.state(), status.reason());
         datasetId = status.datasetId();
         probe = new KafkaProbe(infrastructure().kafkaBootstrapServers(), Topics.TRAINING_JOB_STATUS, Topics.CHECKPOINTS,
                 Topics.TRAINING_JOBS_DLQ, Topics.DATASET_SHARDS);
@@ -131,7 +134,7 @@ abstract class TrainerSuite {
 
     private String submit(TrainingJobSpec spec) {
         String jobId = "job-" + UUID.randomUUID();
-        send(jobId, bytes(new TrainingJobSubmitted(jobId, spec, Instant.now())));
+        send(jobId, bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now())));
         return jobId;
     }
 
@@ -165,8 +168,8 @@ abstract class TrainerSuite {
 
     private TrainingJobStatusChanged awaitFinal(String jobId) {
         await().atMost(JOB).until(() -> statuses(jobId).stream()
-                .anyMatch(s -> s.status().equals("COMPLETED") || s.status().equals("FAILED")));
-        return statuses(jobId).stream().filter(s -> s.status().equals("COMPLETED") || s.status().equals("FAILED"))
+                .anyMatch(s -> s.state().isFinal()));
+        return statuses(jobId).stream().filter(s -> s.state().isFinal())
                 .findFirst().orElseThrow();
     }
 
@@ -175,7 +178,7 @@ abstract class TrainerSuite {
         ApplicationContext trainer = trainer("t-tiny");
         String jobId = submit(tinySpec(datasetId, 4, 320, 0.01));
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
         List<CheckpointPublished> checkpoints = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId);
         assertEquals(List.of(1, 2, 3, 4), checkpoints.stream().map(CheckpointPublished::epoch).toList());
         assertTrue(checkpoints.get(3).trainLoss() < checkpoints.get(0).trainLoss(),
@@ -189,11 +192,13 @@ abstract class TrainerSuite {
                 "only the newest 2 checkpoints are kept, with their optimizer state");
         CheckpointSidecar sidecar = json.readValue(store.get("checkpoints", checkpoints.get(3).sidecarKey()),
                 CheckpointSidecar.class);
-        assertEquals(checkpoints.get(3).sha256(), sidecar.sha256());
-        assertEquals(sidecar.optimizerSha256(), Hashing.sha256Hex(store.get("checkpoints", sidecar.optimizerKey())),
+        assertEquals(checkpoints.get(3).sha256(), sidecar.params().sha256());
+        assertEquals(sidecar.optimizer().sha256(), Hashing.sha256Hex(store.get("checkpoints",
+                sidecar.optimizer().key())),
                 "the momentum buffers a resume continues from are stored and verifiable");
         assertEquals("cifar", sidecar.spec().network().variant());
-        assertEquals(List.of("ACCEPTED", "RUNNING"), statuses(jobId).stream().map(TrainingJobStatusChanged::status)
+        assertEquals(List.of(JobState.ACCEPTED, JobState.RUNNING),
+                statuses(jobId).stream().map(TrainingJobStatusChanged::state)
                 .distinct().limit(2).toList());
         assertShardsCachedInTemporaryFolder(trainer.getBean(ShardCache.class).directory());
     }
@@ -213,7 +218,7 @@ abstract class TrainerSuite {
                 Schedule.linear(0.01, 1), Augmentation.NONE, new Budget(40, 0.1), new Checkpoints(1, 2), 7);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
         List<Integer> epochs = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).stream()
                 .map(CheckpointPublished::epoch).toList();
         int fitted = epochs.get(epochs.size() - 1);
@@ -245,7 +250,7 @@ abstract class TrainerSuite {
                 new Checkpoints(1, 3), 7);
         String jobId = submit(spec);
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
         List<CheckpointPublished> published = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId);
         assertEquals(List.of(1, 2, 3), published.stream().map(CheckpointPublished::epoch).toList());
         assertTrue(published.stream().allMatch(c -> c.inputSize() == 32 && Double.isFinite(c.trainLoss())),
@@ -267,7 +272,7 @@ abstract class TrainerSuite {
                 "three steps on the first 100 images while the other 300 are not announced yet");
         stored.subList(1, stored.size()).forEach(shard -> announce(resized(shard, streamed)));
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
         assertEquals(List.of(13L, 26L), events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).stream()
                 .map(CheckpointPublished::step).toList(), "two epochs of 400 images in batches of 32, planned ahead");
     }
@@ -278,7 +283,7 @@ abstract class TrainerSuite {
         String stalled = "ds-stalled-" + UUID.randomUUID();
         announce(resized(storedTrainShards().get(0), stalled));
         TrainingJobStatusChanged done = awaitFinal(submit(tinySpec(stalled, 1, 400, 0.01)));
-        assertEquals("FAILED", done.status());
+        assertEquals(JobState.FAILED, done.state());
         assertTrue(done.reason().contains("dataset " + stalled + ": its train split was announced with 400 images, but"
                 + " only 100 of the 400 to train on arrived and no shard came for 3 s"), done.reason());
     }
@@ -293,7 +298,8 @@ abstract class TrainerSuite {
 
     /** {@code shard} as announced by an ingest of {@code dataset} that knew its 400 train images up front. */
     private static DatasetShardAnnounced resized(DatasetShardAnnounced shard, String dataset) {
-        return new DatasetShardAnnounced(dataset, shard.split(), shard.shardIndex(), shard.firstImage(), shard.bucket(),
+        return new DatasetShardAnnounced(SchemaVersion.CURRENT, dataset, shard.split(), shard.shardIndex(),
+                shard.firstImage(), shard.bucket(),
                 shard.objectKey(), shard.imageCount(), shard.shape(), shard.dtype(), shard.sha256(), shard.sizeBytes(),
                 shard.preprocessing(), 400L);
     }
@@ -315,7 +321,7 @@ abstract class TrainerSuite {
         first.close(); // the trainer goes away mid-job: no commit, its partitions return to the group
         trainer("t-second");
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("COMPLETED", done.status(), done.reason());
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
         assertEquals("t-second", done.trainer());
         assertEquals(2, done.attempt());
         List<CheckpointPublished> checkpoints = events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId);
@@ -344,14 +350,14 @@ abstract class TrainerSuite {
             jobs.add(submit(tinySpec(datasetId, 2, 96, 0.01)));
         }
         for (String jobId : jobs) {
-            assertEquals("COMPLETED", awaitFinal(jobId).status());
+            assertEquals(JobState.COMPLETED, awaitFinal(jobId).state());
         }
         Set<String> trainersUsed = new java.util.HashSet<>();
         for (String jobId : jobs) {
             List<TrainingJobStatusChanged> all = statuses(jobId);
-            assertEquals(1, all.stream().filter(s -> s.status().equals("COMPLETED")).count(),
+            assertEquals(1, all.stream().filter(s -> s.state() == JobState.COMPLETED).count(),
                     jobId + " completed once");
-            assertEquals(1, all.stream().filter(s -> s.status().equals("ACCEPTED")).count(), jobId + " accepted once");
+            assertEquals(1, all.stream().filter(s -> s.state() == JobState.ACCEPTED).count(), jobId + " accepted once");
             Set<String> by = all.stream().map(TrainingJobStatusChanged::trainer).collect(Collectors.toSet());
             assertEquals(1, by.size(), jobId + " ran on one trainer: " + by);
             trainersUsed.addAll(by);
@@ -366,11 +372,13 @@ abstract class TrainerSuite {
         trainer("t-invalid");
         String unknownVariant = "job-" + UUID.randomUUID();
         TrainingJobSpec bad = tinySpec(datasetId, 1, 32, 0.01);
-        byte[] variantBytes = bytes(new TrainingJobSubmitted(unknownVariant, TrainingJobSpec.plain(bad.datasetId(),
+        byte[] variantBytes = bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, unknownVariant,
+                TrainingJobSpec.plain(bad.datasetId(),
                 Network.cifar10("resnet", 32), 1, 32), Instant.now()));
         send(unknownVariant, variantBytes);
         String tooSmall = "job-" + UUID.randomUUID();
-        byte[] sizeBytes = bytes(new TrainingJobSubmitted(tooSmall, TrainingJobSpec.plain(bad.datasetId(),
+        byte[] sizeBytes = bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, tooSmall,
+                TrainingJobSpec.plain(bad.datasetId(),
                 Network.cifar10("recipe", 32), 1, 32), Instant.now()));
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
@@ -386,16 +394,16 @@ abstract class TrainerSuite {
         assertTrue(reason(dead.get(unknownVariant)).contains("unknown model variant 'resnet'"));
         assertTrue(reason(dead.get(tooSmall)).contains("too small"));
         assertTrue(reason(dead.get("garbage-" + tooSmall)).contains("unreadable job record"));
-        assertEquals("FAILED", awaitFinal(unknownVariant).status());
+        assertEquals(JobState.FAILED, awaitFinal(unknownVariant).state());
         assertTrue(awaitFinal(tooSmall).reason().contains("too small"));
 
         String missing = submit(tinySpec("ds-never-ingested", 1, 32, 0.01));
         TrainingJobStatusChanged failed = awaitFinal(missing);
-        assertEquals("FAILED", failed.status());
+        assertEquals(JobState.FAILED, failed.state());
         assertTrue(failed.reason().contains("dataset ds-never-ingested has no ready train split after waiting 3 s"),
                 failed.reason());
         String after = submit(tinySpec(datasetId, 1, 64, 0.01));
-        assertEquals("COMPLETED", awaitFinal(after).status(), "the trainer keeps consuming after bad jobs");
+        assertEquals(JobState.COMPLETED, awaitFinal(after).state(), "the trainer keeps consuming after bad jobs");
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
@@ -407,7 +415,7 @@ abstract class TrainerSuite {
         trainer("t-nan");
         String jobId = submit(tinySpec(datasetId, 2, 320, 1e9));
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("FAILED", done.status());
+        assertEquals(JobState.FAILED, done.state());
         assertTrue(done.reason().contains("loss became"), done.reason());
         assertEquals(2, done.epochs(), "the failed status keeps the run's plan");
     }
@@ -423,7 +431,7 @@ abstract class TrainerSuite {
         trainer("t-corrupt");
         String jobId = submit(tinySpec(status.datasetId(), 1, 150, 0.01));
         TrainingJobStatusChanged done = awaitFinal(jobId);
-        assertEquals("FAILED", done.status());
+        assertEquals(JobState.FAILED, done.state());
         assertTrue(done.reason().contains("corrupt shard datasets/" + shardKey)
                 && done.reason().contains("fetched twice"),
                 done.reason());
@@ -439,7 +447,7 @@ abstract class TrainerSuite {
             String jobId = (String) accepted.get("jobId");
             await().atMost(JOB).until(() -> {
                 Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
-                return "COMPLETED".equals(status.get("status"));
+                return "COMPLETED".equals(status.get("state"));
             });
             Map<?, ?> done = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
             assertEquals(List.of(1, 1), List.of(done.get("epoch"), done.get("epochs")), "epoch 1 of 1: " + done);

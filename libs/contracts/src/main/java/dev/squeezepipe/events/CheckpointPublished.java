@@ -1,11 +1,13 @@
 package dev.squeezepipe.events;
 
+import dev.squeezepipe.schema.Versioned;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
  * A checkpoint was stored: parameters and a JSON sidecar. Consumers deduplicate on {@code checkpointId}.
  *
+ * @param schema the format version it was written in (MAJOR.MINOR)
  * @param checkpointId {@code runId/epoch}
  * @param runId the run
  * @param jobId the job
@@ -24,6 +26,6 @@ import java.time.Instant;
  * @param publishedAt when
  */
 @Serdeable
-public record CheckpointPublished(String checkpointId, String runId, String jobId, String datasetId, int epoch,
-        long step, String bucket, String paramsKey, String sidecarKey, String sha256, String variant, int classes,
-        int inputSize, double trainLoss, double trainAccuracy, Instant publishedAt) {}
+public record CheckpointPublished(String schema, String checkpointId, String runId, String jobId, String datasetId,
+        int epoch, long step, String bucket, String paramsKey, String sidecarKey, String sha256, String variant,
+        int classes, int inputSize, double trainLoss, double trainAccuracy, Instant publishedAt) implements Versioned {}

@@ -1,10 +1,12 @@
 package dev.squeezepipe.events;
 
+import dev.squeezepipe.schema.Versioned;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * Every shard of one split of a dataset is stored and announced.
  *
+ * @param schema the format version it was written in (MAJOR.MINOR)
  * @param datasetId content-derived id of the dataset
  * @param split train or test
  * @param images images in the split
@@ -14,5 +16,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param source what was ingested
  */
 @Serdeable
-public record DatasetReady(String datasetId, String split, long images, int shards, String bucket,
-        String manifestKey, String source) {}
+public record DatasetReady(String schema, String datasetId, String split, long images, int shards, String bucket,
+        String manifestKey, String source) implements Versioned {}

@@ -1,11 +1,13 @@
 package dev.squeezepipe.events;
 
+import dev.squeezepipe.schema.Versioned;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * A shard of a dataset split was stored in object storage and can be fetched.
  *
+ * @param schema the format version it was written in (MAJOR.MINOR)
  * @param datasetId content-derived id of the dataset
  * @param split train or test
  * @param shardIndex position of the shard within the split, from 0
@@ -22,6 +24,6 @@ import java.util.List;
  *     (else null): a trainer can then plan its epochs and start before the last shard is announced
  */
 @Serdeable
-public record DatasetShardAnnounced(String datasetId, String split, int shardIndex, long firstImage, String bucket,
-        String objectKey, int imageCount, List<Integer> shape, String dtype, String sha256, long sizeBytes,
-        ShardPreprocessing preprocessing, Long splitImages) {}
+public record DatasetShardAnnounced(String schema, String datasetId, String split, int shardIndex, long firstImage,
+        String bucket, String objectKey, int imageCount, List<Integer> shape, String dtype, String sha256,
+        long sizeBytes, ShardPreprocessing preprocessing, Long splitImages) implements Versioned {}

@@ -1,11 +1,13 @@
 package dev.squeezepipe.events;
 
+import dev.squeezepipe.schema.Versioned;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * The result of a classification request (the record key is the client's request id).
  *
+ * @param schema the format version it was written in (MAJOR.MINOR)
  * @param requestId the client's id
  * @param top the most probable classes, best first
  * @param modelId checkpoint id of the model that answered
@@ -13,5 +15,5 @@ import java.util.List;
  * @param latencyMs from the request's timestamp to the result
  */
 @Serdeable
-public record ImageClassified(String requestId, List<ClassPrediction> top, String modelId, long modelVersion,
-        double latencyMs) {}
+public record ImageClassified(String schema, String requestId, List<ClassPrediction> top, String modelId,
+        long modelVersion, double latencyMs) implements Versioned {}

@@ -1,5 +1,6 @@
 package dev.squeezepipe.events;
 
+import dev.squeezepipe.schema.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -7,9 +8,10 @@ import java.time.Instant;
 /**
  * A training job moved on: ACCEPTED, RUNNING (with epoch and step), COMPLETED or FAILED (with a reason).
  *
+ * @param schema the format version it was written in (MAJOR.MINOR)
  * @param jobId the job
  * @param runId the run (one per job)
- * @param status ACCEPTED, RUNNING, COMPLETED or FAILED
+ * @param state ACCEPTED, RUNNING, COMPLETED or FAILED
  * @param attempt 1 for the first trainer to take the job, +1 for each resume
  * @param epoch current epoch (1-based), 0 before training
  * @param epochs the epochs the run trains: with a time budget, the maximum until the end of the warmup, then the
@@ -20,5 +22,5 @@ import java.time.Instant;
  * @param at when
  */
 @Serdeable
-public record TrainingJobStatusChanged(String jobId, String runId, String status, int attempt, int epoch, int epochs,
-        long step, @Nullable String reason, String trainer, Instant at) {}
+public record TrainingJobStatusChanged(String schema, String jobId, String runId, JobState state, int attempt,
+        int epoch, int epochs, long step, @Nullable String reason, String trainer, Instant at) implements Versioned {}

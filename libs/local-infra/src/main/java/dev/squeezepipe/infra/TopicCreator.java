@@ -17,8 +17,6 @@ public final class TopicCreator {
 
     /** Replication factor on a single-node cluster. */
     private static final short REPLICAS = 1;
-    /** Large enough for the biggest image a client may send, so oversized ones reach the dead-letter path. */
-    private static final String MAX_MESSAGE_BYTES = String.valueOf(64 * 1024 * 1024);
 
     private TopicCreator() {}
 
@@ -48,6 +46,6 @@ public final class TopicCreator {
         return new NewTopic(spec.name(), spec.partitions(), REPLICAS).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
                 spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)));
     }
 }

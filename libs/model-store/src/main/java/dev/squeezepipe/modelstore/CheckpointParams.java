@@ -3,7 +3,6 @@ package dev.squeezepipe.modelstore;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import dev.squeezepipe.storage.Files2;
-import dev.squeezepipe.storage.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +15,8 @@ public final class CheckpointParams {
 
     private CheckpointParams() {}
 
-    /** Verifies {@code params} against {@code sha256}, then loads them into {@code model}. */
-    public static void load(Model model, byte[] params, String sha256, String what)
-            throws IOException, MalformedModelException {
-        Hashing.requireSha256(params, sha256, what);
+    /** Loads {@code params} into {@code model}; {@link CheckpointLoader} verifies them first. */
+    static void load(Model model, byte[] params) throws IOException, MalformedModelException {
         Path dir = Files.createTempDirectory("restore-");
         try {
             // DJL looks for <name>-<epoch>.params; with one file in the folder the number only has to parse
