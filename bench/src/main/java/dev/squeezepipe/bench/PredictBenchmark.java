@@ -156,8 +156,8 @@ public final class PredictBenchmark {
             Model model = loaded.model();
             Preprocessor pre = new Preprocessor(PreprocessSpec.recipe(32, false));
             double serial = bareRate(model, pre, images, 1, 0);
-            double parallel = bareRate(model, pre, images, settings.getInferenceThreads(),
-                    settings.getIntraOpThreads());
+            double parallel = bareRate(model, pre, images, settings.inferenceThreads(),
+                    settings.intraOpThreads());
             return new Bare(serial, parallel);
         }
     }

@@ -48,9 +48,14 @@ class StackConfigTest {
         return service;
     }
 
+    /** What a service reads: the shared {@code application-service.yml}, then its own. */
     private static String serviceConfig(String environment) throws IOException {
-        try (InputStream in = StackConfigTest.class.getResourceAsStream("/application-" + environment + ".yml")) {
-            assertNotNull(in, "application-" + environment + ".yml is not on the classpath");
+        return resource("/application-service.yml") + resource("/application-" + environment + ".yml");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = StackConfigTest.class.getResourceAsStream(name)) {
+            assertNotNull(in, name + " is not on the classpath");
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -124,13 +129,15 @@ class StackConfigTest {
     @ValueSource(strings = {"ingest", "trainer", "evaluator", "predictor"})
     void everySettingResolvesWithoutPlaceholdersLeft(String environment) {
         // Micronaut does not nest placeholders in defaults: ${A:${b}} resolves to the text "${b}".
-        Environment env = new DefaultEnvironment(() -> List.of(environment)).start();
+        Environment env = new DefaultEnvironment(() -> List.of("service", environment)).start();
         try {
-            PropertySource source = env.getPropertySources().stream()
-                    .filter(s -> s.getName().equals("application-" + environment)).findFirst().orElseThrow();
-            for (String key : source) {
-                String value = env.getProperty(key, String.class).orElse("");
-                assertFalse(value.contains("${"), "application-" + environment + ".yml: " + key + " = " + value);
+            for (String file : List.of("application-service", "application-" + environment)) {
+                PropertySource source = env.getPropertySources().stream()
+                        .filter(s -> s.getName().equals(file)).findFirst().orElseThrow();
+                for (String key : source) {
+                    String value = env.getProperty(key, String.class).orElse("");
+                    assertFalse(value.contains("${"), file + ".yml: " + key + " = " + value);
+                }
             }
         } finally {
             env.stop();

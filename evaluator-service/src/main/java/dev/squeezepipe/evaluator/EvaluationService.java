@@ -67,8 +67,8 @@ public class EvaluationService {
     public synchronized void evaluate(CheckpointPublished checkpoint) {
         String recordKey = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
         try {
-            store.ensureBucket(settings.getEvaluationsBucket());
-            if (store.exists(settings.getEvaluationsBucket(), recordKey)) {
+            store.ensureBucket(settings.evaluationsBucket());
+            if (store.exists(settings.evaluationsBucket(), recordKey)) {
                 LOG.info("Checkpoint {} already evaluated; skipping", checkpoint.checkpointId());
                 return;
             }
@@ -81,12 +81,12 @@ public class EvaluationService {
         try {
             TestScores scores = score(checkpoint);
             boolean best = recordIfBest(checkpoint, scores);
-            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.isTestTimeFlips());
+            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.testTimeFlips());
             metrics.evaluated(checkpoint.runId(), checkpoint.epoch(), scores.top1(), scores.top5(),
                     Duration.ofNanos(System.nanoTime() - start));
             LOG.info("Checkpoint {}: top-1 {}, top-5 {} on {} test images{}{}", checkpoint.checkpointId(),
                     String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
-                    settings.isTestTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
+                    settings.testTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
         } catch (Exception e) {
             String reason = Failures.reason(e);
             LOG.error("Checkpoint {} could not be evaluated: {}", checkpoint.checkpointId(), reason);
@@ -96,7 +96,7 @@ public class EvaluationService {
         events.evaluated(checkpoint.runId(), result);
         try {
             // written after publishing: a crash in between evaluates again rather than losing the event
-            store.put(settings.getEvaluationsBucket(), recordKey, json.writeValueAsBytes(result), "application/json");
+            store.put(settings.evaluationsBucket(), recordKey, json.writeValueAsBytes(result), "application/json");
         } catch (IOException e) {
             LOG.error("Could not record the evaluation of {}: {}", checkpoint.checkpointId(), e.getMessage());
         }
@@ -107,15 +107,15 @@ public class EvaluationService {
             SqueezeNetConfig config = loaded.config();
             SplitData test = testSplit(loaded.sidecar().spec().datasetId());
             return TestScorer.score(loaded.model().getBlock(), test.asImageBatch("test"),
-                    new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.getBatchSize(),
-                    config.classes(), settings.isTestTimeFlips());
+                    new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.batchSize(),
+                    config.classes(), settings.testTimeFlips());
         }
     }
 
     /** The dataset's test split, kept in memory for the next checkpoint of the same dataset. */
     private SplitData testSplit(String datasetId) throws Exception {
         if (!datasetId.equals(testDatasetId)) {
-            testData = splits.load(settings.getDatasetsBucket(), datasetId, Split.TEST, 0);
+            testData = splits.load(settings.datasetsBucket(), datasetId, Split.TEST, 0);
             testDatasetId = datasetId;
         }
         return testData;
@@ -123,15 +123,15 @@ public class EvaluationService {
 
     private boolean recordIfBest(CheckpointPublished checkpoint, TestScores scores) throws IOException {
         String key = ObjectLayout.bestEvaluationKey(checkpoint.runId());
-        String bucket = settings.getEvaluationsBucket();
+        String bucket = settings.evaluationsBucket();
         if (store.exists(bucket, key)) {
             CheckpointEvaluated stored = json.readValue(store.get(bucket, key), CheckpointEvaluated.class);
             // a best scored with the other flip setting is not comparable: the newer setting replaces it
-            if (stored.testTimeFlips() == settings.isTestTimeFlips() && stored.top1() >= scores.top1()) {
+            if (stored.testTimeFlips() == settings.testTimeFlips() && stored.top1() >= scores.top1()) {
                 return false;
             }
         }
-        CheckpointEvaluated best = completed(checkpoint, scores, true, 0, settings.isTestTimeFlips());
+        CheckpointEvaluated best = completed(checkpoint, scores, true, 0, settings.testTimeFlips());
         store.put(bucket, key, json.writeValueAsBytes(best), "application/json");
         return true;
     }

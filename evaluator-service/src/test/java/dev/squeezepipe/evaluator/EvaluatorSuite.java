@@ -207,6 +207,22 @@ abstract class EvaluatorSuite {
     }
 
     @Test
+    void eventOfAnUnknownMajorVersionGoesToTheDeadLetterTopicWithTheVersionNamed() throws IOException {
+        CheckpointPublished real = checkpoint(1);
+        String key = "newer-" + UUID.randomUUID();
+        byte[] newer = new String(json.writeValueAsBytes(real), StandardCharsets.UTF_8)
+                .replace("\"schema\":\"" + SchemaVersion.CURRENT + "\"", "\"schema\":\"2.0\"")
+                .getBytes(StandardCharsets.UTF_8);
+        send(Topics.CHECKPOINTS, key, newer);
+        await().atMost(WAIT).until(() -> probe.on(Topics.CHECKPOINTS_DLQ).stream().anyMatch(r -> key.equals(r.key())));
+        ConsumerRecord<String, byte[]> dead = probe.on(Topics.CHECKPOINTS_DLQ).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertArrayEquals(newer, dead.value());
+        String reason = new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("schema 2.0 is of a major version this build does not read"), reason);
+    }
+
+    @Test
     void unreadableEventGoesToTheDeadLetterTopicAndEvaluationGoesOn() throws IOException {
         byte[] garbage = "\u0000\u0001not a checkpoint".getBytes(StandardCharsets.UTF_8);
         String key = "garbage-" + UUID.randomUUID();
@@ -216,7 +232,7 @@ abstract class EvaluatorSuite {
                 .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertArrayEquals(garbage, dead.value());
         assertTrue(new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8)
-                .contains("unreadable checkpoint event"));
+                .startsWith("unreadable event: CheckpointPublished: "));
         CheckpointPublished real = checkpoint(1);
         String run = "after-garbage-" + UUID.randomUUID();
         send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(SchemaVersion.CURRENT, run + "/1",

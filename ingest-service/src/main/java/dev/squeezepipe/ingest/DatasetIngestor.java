@@ -64,7 +64,7 @@ public class DatasetIngestor {
         LOG.info("Ingesting {} as dataset {} (shards of {}, {}x{}, limit {})", reader.describe(), datasetId,
                 options.shardSize(), options.imageSize(), options.imageSize(),
                 options.limit() == 0 ? "none" : options.limit());
-        store.ensureBucket(settings.getBucket());
+        store.ensureBucket(settings.bucket());
         Map<Split, SplitManifest> manifests = new LinkedHashMap<>();
         for (Split split : Split.values()) {
             SplitManifest existing = existingManifest(datasetId, split);
@@ -80,7 +80,7 @@ public class DatasetIngestor {
             if (manifest.images() > 0) {
                 events.datasetReady(datasetId, new DatasetReady(SchemaVersion.CURRENT, datasetId, manifest.split(),
                         manifest.images(),
-                        manifest.shards().size(), settings.getBucket(),
+                        manifest.shards().size(), settings.bucket(),
                         ObjectLayout.manifestKey(datasetId, manifest.split()), reader.describe()));
             }
         }
@@ -91,8 +91,8 @@ public class DatasetIngestor {
 
     private SplitManifest existingManifest(String datasetId, Split split) throws IOException {
         String key = ObjectLayout.manifestKey(datasetId, split.id());
-        return store.exists(settings.getBucket(), key)
-                ? json.readValue(store.get(settings.getBucket(), key), SplitManifest.class) : null;
+        return store.exists(settings.bucket(), key)
+                ? json.readValue(store.get(settings.bucket(), key), SplitManifest.class) : null;
     }
 
     private SplitManifest ingestSplit(DatasetReader reader, String datasetId, Split split, IngestOptions options,
@@ -101,7 +101,7 @@ public class DatasetIngestor {
         long start = System.nanoTime();
         int batches = reader.batchCount(split);
         Long expected = expectedImages(reader, split, options.limit());
-        try (ShardWriter writer = new ShardWriter(settings.getWriteAhead())) {
+        try (ShardWriter writer = new ShardWriter(settings.writeAhead())) {
             ShardAssembler assembler = new ShardAssembler(options.shardSize(), options.imageSize(), options.limit(),
                     (index, firstImage, pixels, labels) -> writer.submit(() -> shards.add(
                             storeShard(datasetId, split, new ShardPlace(index, firstImage, expected), pixels, labels,
@@ -117,7 +117,7 @@ public class DatasetIngestor {
             writer.drain();
             SplitManifest manifest = new SplitManifest(datasetId, split.id(), assembler.images(), List.copyOf(shards),
                     reader.describe());
-            store.put(settings.getBucket(), ObjectLayout.manifestKey(datasetId, split.id()),
+            store.put(settings.bucket(), ObjectLayout.manifestKey(datasetId, split.id()),
                     json.writeValueAsBytes(manifest), "application/json");
             return manifest;
         }
@@ -146,13 +146,13 @@ public class DatasetIngestor {
         byte[] npz = Npz.write(arrays);
         String sha256 = Hashing.sha256Hex(npz);
         String key = ObjectLayout.shardKey(datasetId, split.id(), place.index(), sha256);
-        boolean alreadyStored = store.exists(settings.getBucket(), key);
+        boolean alreadyStored = store.exists(settings.bucket(), key);
         if (!alreadyStored) {
-            store.put(settings.getBucket(), key, npz, "application/octet-stream");
+            store.put(settings.bucket(), key, npz, "application/octet-stream");
         }
         DatasetShardAnnounced event = new DatasetShardAnnounced(SchemaVersion.CURRENT, datasetId, split.id(),
                 place.index(),
-                place.firstImage(), settings.getBucket(), key, count, List.of(count, 3, side, side), "uint8", sha256,
+                place.firstImage(), settings.bucket(), key, count, List.of(count, 3, side, side), "uint8", sha256,
                 npz.length, preprocessing(side), place.splitImages());
         events.shardAnnounced(datasetId, event);
         progress.shardStored(split.id(), count, npz.length, alreadyStored);

@@ -26,15 +26,15 @@ record IngestOptions(Path path, DatasetFormat format, int limit, int shardSize, 
         }
         Path path = Path.of(request.path());
         DatasetReaders.requireExists(path);
-        int shardSize = request.shardSize() != null ? request.shardSize() : settings.getShardSize();
-        int imageSize = request.imageSize() != null ? request.imageSize() : settings.getImageSize();
-        int limit = request.limit() != null ? request.limit() : settings.getLimit();
+        int shardSize = request.shardSize() != null ? request.shardSize() : settings.shardSize();
+        int imageSize = request.imageSize() != null ? request.imageSize() : settings.imageSize();
+        int limit = request.limit() != null ? request.limit() : settings.limit();
         if (shardSize < 1 || imageSize < 1 || limit < 0) {
             throw new IllegalArgumentException("shard size and image size must be positive and limit >= 0; got "
                     + shardSize + ", " + imageSize + ", " + limit);
         }
         // an unknown name is refused here, naming the accepted ones
-        DatasetFormat format = DatasetFormat.parse(request.format() != null ? request.format() : settings.getFormat());
+        DatasetFormat format = DatasetFormat.parse(request.format() != null ? request.format() : settings.format());
         return new IngestOptions(path, format, limit, shardSize, imageSize);
     }
 }

@@ -1,78 +1,30 @@
 package dev.squeezepipe.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
-/** Defaults of an ingest; a request may override the shard size, image size, format and limit. */
+/**
+ * Defaults of an ingest (a request may override the shard size, image size, format and limit) and where shards go;
+ * every value comes from {@code application-ingest.yml}.
+ *
+ * @param bucket bucket of shards and manifests (DATASETS_BUCKET)
+ * @param shardSize images per shard (INGEST_SHARD_SIZE)
+ * @param imageSize side of the stored images, resized when the source differs (INGEST_IMAGE_SIZE)
+ * @param data a dataset to ingest at start-up; empty for none (INGEST_DATA)
+ * @param format the dataset's layout: auto, python, binary or folder (INGEST_FORMAT)
+ * @param limit images per split to keep; 0: all (INGEST_LIMIT)
+ * @param writeAhead shards that may wait for storage while reading goes on (INGEST_WRITE_AHEAD)
+ */
 @ConfigurationProperties("ingest")
-public class IngestSettings {
-
-    private String bucket = "datasets";
-    private int shardSize = 1000;
-    private int imageSize = 32;
-    private String data = "";
-    private String format = "auto";
-    private int limit = 0;
-    private int writeAhead = 4;
-
-    /** Bucket of shards and manifests. */
-    public String getBucket() {
-        return bucket;
-    }
-
-    public void setBucket(String bucket) {
-        this.bucket = bucket;
-    }
-
-    /** Images per shard. */
-    public int getShardSize() {
-        return shardSize;
-    }
-
-    public void setShardSize(int shardSize) {
-        this.shardSize = shardSize;
-    }
-
-    /** Side of the stored images (resized when the source differs). */
-    public int getImageSize() {
-        return imageSize;
-    }
-
-    public void setImageSize(int imageSize) {
-        this.imageSize = imageSize;
-    }
-
-    /** A dataset to ingest at start-up; empty for none. */
-    public String getData() {
-        return data;
-    }
-
-    public void setData(String data) {
-        this.data = data;
-    }
-
-    public String getFormat() {
-        return format;
-    }
-
-    public void setFormat(String format) {
-        this.format = format;
-    }
-
-    /** Images per split to keep (0: all). */
-    public int getLimit() {
-        return limit;
-    }
-
-    public void setLimit(int limit) {
-        this.limit = limit;
-    }
-
-    /** Shards that may wait for storage while reading goes on. */
-    public int getWriteAhead() {
-        return writeAhead;
-    }
-
-    public void setWriteAhead(int writeAhead) {
-        this.writeAhead = writeAhead;
-    }
-}
+public record IngestSettings(
+        @NotBlank(message = "set DATASETS_BUCKET (ingest.bucket)") String bucket,
+        @Min(value = 1, message = "INGEST_SHARD_SIZE (ingest.shard-size) must be 1-100000")
+        @Max(value = 100_000, message = "INGEST_SHARD_SIZE (ingest.shard-size) must be 1-100000") int shardSize,
+        @Min(value = 1, message = "INGEST_IMAGE_SIZE (ingest.image-size) must be 1-1024")
+        @Max(value = 1024, message = "INGEST_IMAGE_SIZE (ingest.image-size) must be 1-1024") int imageSize,
+        String data,
+        @NotBlank(message = "set INGEST_FORMAT (ingest.format): auto, python, binary or folder") String format,
+        @Min(value = 0, message = "INGEST_LIMIT (ingest.limit) must be 0 (all) or more") int limit,
+        @Min(value = 1, message = "INGEST_WRITE_AHEAD (ingest.write-ahead) must be at least 1") int writeAhead) {}

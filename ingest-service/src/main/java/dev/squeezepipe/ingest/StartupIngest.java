@@ -21,6 +21,6 @@ public class StartupIngest implements ApplicationEventListener<ServerStartupEven
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        service.submit(IngestRequest.of(settings.getData()));
+        service.submit(IngestRequest.of(settings.data()));
     }
 }

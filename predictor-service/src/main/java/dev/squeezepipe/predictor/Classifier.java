@@ -45,7 +45,7 @@ public class Classifier {
         this.swapper = swapper;
         this.settings = settings;
         this.metrics = metrics;
-        for (int i = 0; i < Math.max(1, settings.getInferenceThreads()); i++) {
+        for (int i = 0; i < Math.max(1, settings.inferenceThreads()); i++) {
             Thread worker = new Thread(this::loop, "inference-" + i);
             worker.setDaemon(true);
             workers.add(worker);
@@ -75,7 +75,7 @@ public class Classifier {
     }
 
     private void loop() {
-        IntraOpThreads.use(settings.getIntraOpThreads()); // this thread keeps it for every batch it runs
+        IntraOpThreads.use(settings.intraOpThreads()); // this thread keeps it for every batch it runs
         while (running) {
             List<Pending> batch = List.of();
             try {
@@ -99,9 +99,9 @@ public class Classifier {
             return batch;
         }
         batch.add(first);
-        long deadline = System.nanoTime() + settings.getMaxDelay().toNanos();
+        long deadline = System.nanoTime() + settings.maxDelay().toNanos();
         try {
-            while (batch.size() < settings.getMaxBatch()) {
+            while (batch.size() < settings.maxBatch()) {
                 Pending next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (next == null) {
                     break;
@@ -122,7 +122,7 @@ public class Classifier {
         }
         long start = System.nanoTime();
         try {
-            float[] logits = forward(model, batch, settings.isTestTimeFlips());
+            float[] logits = forward(model, batch, settings.testTimeFlips());
             long inference = System.nanoTime() - start;
             metrics.batch(batch.size(), start - batch.get(0).enqueued(), inference);
             int classes = model.config().classes();
@@ -163,7 +163,7 @@ public class Classifier {
         double total = sum;
         return IntStream.range(0, classes).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparingInt(c -> c))
-                .limit(Math.min(settings.getTopK(), classes))
+                .limit(Math.min(settings.topK(), classes))
                 .map(c -> new ClassPrediction(c, CifarClasses.name(c), p[c] / total))
                 .toList();
     }

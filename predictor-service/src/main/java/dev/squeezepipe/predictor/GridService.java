@@ -1,10 +1,10 @@
 package dev.squeezepipe.predictor;
 
 import dev.squeezepipe.data.Split;
+import dev.squeezepipe.modelstore.SplitData;
+import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.preprocess.Images;
 import dev.squeezepipe.preprocess.PredictionGrid;
-import dev.squeezepipe.modelstore.StoredSplits;
-import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -39,7 +39,7 @@ public class GridService {
         if (served == null) {
             throw new IllegalStateException("no model loaded yet");
         }
-        SplitData test = splits.load(settings.getDatasetsBucket(), served.spec().datasetId(), Split.TEST, IMAGES);
+        SplitData test = splits.load(settings.datasetsBucket(), served.spec().datasetId(), Split.TEST, IMAGES);
         var batch = test.asImageBatch("test");
         List<CompletableFuture<Prediction>> predictions = new ArrayList<>();
         for (int i = 0; i < batch.count(); i++) {

@@ -34,7 +34,7 @@ public class ModelFollower {
     public ModelFollower(ModelSwapper swapper, DeadLetters deadLetters, PredictorSettings settings) {
         this.swapper = swapper;
         this.deadLetters = deadLetters;
-        this.policy = settings.getPolicy();
+        this.policy = settings.policy();
     }
 
     @Topic(Topics.CHECKPOINTS)

@@ -106,7 +106,7 @@ public class ModelSwapper {
     private ServedModel load(CheckpointPublished checkpoint) throws Exception {
         LoadedCheckpoint loaded = loader.load(checkpoint);
         try {
-            warmUp(loaded.model(), loaded.config(), settings.getIntraOpThreads());
+            warmUp(loaded.model(), loaded.config(), settings.intraOpThreads());
             Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(loaded.config().inputSize(), false));
             return new ServedModel(checkpoint.checkpointId(), loaded, preprocessor, versions.incrementAndGet());
         } catch (Exception | LinkageError e) {

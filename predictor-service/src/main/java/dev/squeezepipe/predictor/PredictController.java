@@ -85,7 +85,7 @@ public class PredictController {
         return HttpResponse.ok(Map.of("checkpointId", served.checkpoint().id(),
                 "variant", served.spec().network().variant(), "epoch", served.checkpoint().epoch(),
                 "trainAccuracy", served.train().accuracy(), "inputSize", served.spec().network().inputSize(),
-                "testTimeFlips", settings.isTestTimeFlips()));
+                "testTimeFlips", settings.testTimeFlips()));
     }
 
     private static HttpResponse<?> unavailable(String reason) {

@@ -1,88 +1,38 @@
 package dev.squeezepipe.predictor;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-/** Which checkpoint to serve and how requests are batched. */
+/**
+ * Which checkpoint to serve and how requests are batched; every value comes from {@code application-predictor.yml}.
+ *
+ * @param policy which checkpoint is served (PREDICTOR_POLICY: latest or best)
+ * @param maxBatch most requests run through the network at once (PREDICTOR_MAX_BATCH)
+ * @param maxDelay longest a request waits for others to share its batch (PREDICTOR_MAX_DELAY)
+ * @param inferenceThreads batches run side by side; with {@code intraOpThreads} it decides how the cores are shared
+ *     (PREDICTOR_INFERENCE_THREADS)
+ * @param intraOpThreads PyTorch threads inside one operator of one batch; 0: the engine's default, one per core
+ *     (PREDICTOR_INTRA_OP_THREADS)
+ * @param topK classes in each answer (PREDICTOR_TOP_K)
+ * @param testTimeFlips whether each image also runs mirrored, the two softmaxes averaged: more accurate, twice the
+ *     inference (PREDICTOR_TEST_TIME_FLIPS)
+ * @param datasetsBucket bucket of the datasets, for the grid's test images (DATASETS_BUCKET)
+ */
 @ConfigurationProperties("predictor")
-public class PredictorSettings {
-
-    private ServingPolicy policy = ServingPolicy.LATEST;
-    private int maxBatch = 32;
-    private Duration maxDelay = Duration.ofMillis(5);
-    private int inferenceThreads = 2;
-    private int intraOpThreads = 1;
-    private int topK = 5;
-    private String datasetsBucket = "datasets";
-    private boolean testTimeFlips;
-
-    /** Which checkpoint is served. */
-    public ServingPolicy getPolicy() {
-        return policy;
-    }
-
-    public void setPolicy(ServingPolicy policy) {
-        this.policy = policy;
-    }
-
-    /** Most requests run through the network at once. */
-    public int getMaxBatch() {
-        return maxBatch;
-    }
-
-    public void setMaxBatch(int maxBatch) {
-        this.maxBatch = maxBatch;
-    }
-
-    /** Longest a request waits for others to share its batch. */
-    public Duration getMaxDelay() {
-        return maxDelay;
-    }
-
-    public void setMaxDelay(Duration maxDelay) {
-        this.maxDelay = maxDelay;
-    }
-
-    /** Batches run side by side; with {@link #getIntraOpThreads()} it decides how the cores are shared. */
-    public int getInferenceThreads() {
-        return inferenceThreads;
-    }
-
-    public void setInferenceThreads(int inferenceThreads) {
-        this.inferenceThreads = inferenceThreads;
-    }
-
-    /** PyTorch threads inside one operator of one batch; 0 means the engine's default (one per core). */
-    public int getIntraOpThreads() {
-        return intraOpThreads;
-    }
-
-    public void setIntraOpThreads(int intraOpThreads) {
-        this.intraOpThreads = intraOpThreads;
-    }
-
-    public int getTopK() {
-        return topK;
-    }
-
-    public void setTopK(int topK) {
-        this.topK = topK;
-    }
-
-    /** Whether each image also runs mirrored, the two softmaxes averaged: more accurate, twice the inference. */
-    public boolean isTestTimeFlips() {
-        return testTimeFlips;
-    }
-
-    public void setTestTimeFlips(boolean testTimeFlips) {
-        this.testTimeFlips = testTimeFlips;
-    }
-
-    public String getDatasetsBucket() {
-        return datasetsBucket;
-    }
-
-    public void setDatasetsBucket(String datasetsBucket) {
-        this.datasetsBucket = datasetsBucket;
-    }
-}
+public record PredictorSettings(
+        @NotNull(message = "set PREDICTOR_POLICY (predictor.policy): latest or best") ServingPolicy policy,
+        @Min(value = 1, message = "PREDICTOR_MAX_BATCH (predictor.max-batch) must be 1-1024")
+        @Max(value = 1024, message = "PREDICTOR_MAX_BATCH (predictor.max-batch) must be 1-1024") int maxBatch,
+        @NotNull(message = "set PREDICTOR_MAX_DELAY (predictor.max-delay)") Duration maxDelay,
+        @Min(value = 1, message = "PREDICTOR_INFERENCE_THREADS (predictor.inference-threads) must be at least 1")
+        int inferenceThreads,
+        @Min(value = 0, message = "PREDICTOR_INTRA_OP_THREADS (predictor.intra-op-threads) must be 0 or more")
+        int intraOpThreads,
+        @Min(value = 1, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000")
+        @Max(value = 1000, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000") int topK,
+        boolean testTimeFlips,
+        @NotBlank(message = "set DATASETS_BUCKET (predictor.datasets-bucket)") String datasetsBucket) {}

@@ -47,8 +47,8 @@ public class CheckpointStore {
         this.store = store;
         this.loader = loader;
         this.json = json;
-        this.bucket = settings.getCheckpointsBucket();
-        this.trainer = settings.getInstanceId();
+        this.bucket = settings.checkpointsBucket();
+        this.trainer = settings.instanceId();
     }
 
     public String bucket() {

@@ -86,9 +86,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
 
     private Properties properties() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "jobs-" + settings.getInstanceId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "jobs-" + settings.instanceId());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // a job's offset is committed when the job ends, never while it runs

@@ -41,7 +41,7 @@ public class JobHistory {
     /** The newest status of {@code jobId} published so far, if any. */
     public Optional<TrainingJobStatusChanged> latest(String jobId) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // a one-off read with assigned partitions: no group, nothing committed

@@ -49,7 +49,7 @@ public class JobReporter {
 
     private void publish(String jobId, JobState state, int attempt, int epoch, int epochs, long step, String reason) {
         TrainingJobStatusChanged change = new TrainingJobStatusChanged(SchemaVersion.CURRENT, jobId, jobId, state,
-                attempt, epoch, epochs, step, reason, settings.getInstanceId(), Instant.now());
+                attempt, epoch, epochs, step, reason, settings.instanceId(), Instant.now());
         view.published(change);
         events.status(jobId, change);
     }

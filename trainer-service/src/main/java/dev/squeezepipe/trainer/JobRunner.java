@@ -75,7 +75,7 @@ public class JobRunner {
         SqueezeNetConfig config = JobValidator.validate(spec);
         reporter.running(job.jobId(), attempt, 0, spec.budget().epochs(), 0);
         int limit = spec.data().trainLimit() == null ? 0 : spec.data().trainLimit();
-        ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.getDatasetWait(),
+        ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.datasetWait(),
                 cancellation);
         Attempt run = new Attempt(job, attempt, attemptStart, feed, cancellation);
         LOG.info("{} (attempt {}): {} on {} images of {}, {}{} epochs of {} steps, batch {}, device {}", run.runId(),
@@ -108,7 +108,7 @@ public class JobRunner {
             republish(run.job(), resume); // the event may not have gone out before the previous trainer stopped
         }
         ProgressListener progress = new ProgressListener(run.runId(), metrics.run(run.runId()), schedule,
-                run.stepsPerEpoch(), settings.getLogEvery(), () -> { });
+                run.stepsPerEpoch(), settings.logEvery(), () -> { });
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(SmoothedCrossEntropyLoss.of(spec))
                 .optOptimizer(optimizer)
                 .optDevices(Engine.getInstance().getDevices())

@@ -378,8 +378,7 @@ abstract class TrainerSuite {
         send(unknownVariant, variantBytes);
         String tooSmall = "job-" + UUID.randomUUID();
         byte[] sizeBytes = bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, tooSmall,
-                TrainingJobSpec.plain(bad.datasetId(),
-                Network.cifar10("recipe", 32), 1, 32), Instant.now()));
+                TrainingJobSpec.plain(bad.datasetId(), Network.cifar10("recipe", 32), 1, 32), Instant.now()));
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         send("garbage-" + tooSmall, garbage);
@@ -393,7 +392,9 @@ abstract class TrainerSuite {
         assertArrayEquals(garbage, dead.get("garbage-" + tooSmall).value());
         assertTrue(reason(dead.get(unknownVariant)).contains("unknown model variant 'resnet'"));
         assertTrue(reason(dead.get(tooSmall)).contains("too small"));
-        assertTrue(reason(dead.get("garbage-" + tooSmall)).contains("unreadable job record"));
+        assertTrue(reason(dead.get("garbage-" + tooSmall)).startsWith("unreadable event: TrainingJobSubmitted: "),
+                reason(dead.get("garbage-" + tooSmall)));
+        assertEquals("trainer-service/trainers", header(dead.get(unknownVariant), Topics.HEADER_DLQ_CONSUMER));
         assertEquals(JobState.FAILED, awaitFinal(unknownVariant).state());
         assertTrue(awaitFinal(tooSmall).reason().contains("too small"));
 
@@ -407,7 +408,11 @@ abstract class TrainerSuite {
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8);
+        return header(record, Topics.HEADER_DLQ_REASON);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -25,10 +25,10 @@ public class S3HealthIndicator extends AbstractHealthIndicator<Map<String, Objec
         try {
             int buckets = store.ping();
             healthStatus = HealthStatus.UP;
-            return Map.of("endpoint", settings.getEndpoint(), "buckets", buckets);
+            return Map.of("endpoint", settings.endpoint(), "buckets", buckets);
         } catch (Exception e) {
             healthStatus = HealthStatus.DOWN;
-            return Map.of("endpoint", settings.getEndpoint(), "error", String.valueOf(e.getMessage()));
+            return Map.of("endpoint", settings.endpoint(), "error", String.valueOf(e.getMessage()));
         }
     }
 
