@@ -41,7 +41,9 @@ public final class JobPresets {
                         Optimisation.sgd(32, 1e-4), Schedule.linear(0.01, 5), Augmentation.CROP_AND_FLIP,
                         Budget.epochs(30), Checkpoints.EVERY_EPOCH_KEEP_10, TrainingJobSpec.DEFAULT_SEED);
             case "cpu":
-                // Why each choice, with the runs behind it: BENCHMARKS.md, accuracy.
+                // batch norm learns far faster than the plain network at this size; label smoothing and the linear
+                // head each add a little accuracy; cutout holds off the overfitting of a long run; the small first
+                // half makes those epochs cheaper; the budget ends the whole run within two hours on any machine
                 return new TrainingJobSpec(Data.of(datasetId).withLowResolution(CPU_LOW_RESOLUTION), CPU_NETWORK,
                         CPU_OPTIMISATION, Schedule.linear(0.05, 2), Augmentation.cropFlipAndCutout(CPU_CUTOUT),
                         new Budget(100, CPU_BUDGET_MINUTES), Checkpoints.EVERY_EPOCH_KEEP_10,

@@ -1,6 +1,8 @@
 package dev.squeezepipe.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.spec.TrainingJobSpec.Augmentation;
 import dev.squeezepipe.spec.TrainingJobSpec.Budget;
@@ -10,6 +12,7 @@ import dev.squeezepipe.spec.TrainingJobSpec.LowResolution;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec.Optimisation;
 import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
+import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class TrainingJobSpecTest {
@@ -34,5 +37,14 @@ class TrainingJobSpecTest {
     void fewerEpochsThanTheWarmupLeaveOneEpochOfDecay() {
         // pretrain 1 + (2 epochs - 1): the warmup ends where the last epoch's decay begins
         assertEquals(2, spec(40, 3, 1, null, null).withEpochs(2).schedule().warmupEpochs());
+    }
+
+    @Test
+    void scheduleModeReadsInAnyCaseAndRefusesAnUnknownOneNamingTheChoices() throws Exception {
+        ObjectMapper json = ObjectMapper.getDefault();
+        assertEquals(DecayMode.COSINE, json.readValue("{\"mode\":\"cosine\",\"lrMax\":0.1}", Schedule.class).mode());
+        Exception e = assertThrows(Exception.class,
+                () -> json.readValue("{\"mode\":\"exp\",\"lrMax\":0.1}", Schedule.class));
+        assertTrue(String.valueOf(e.getMessage()).contains("expected steps, poly, linear or cosine"), e.getMessage());
     }
 }
