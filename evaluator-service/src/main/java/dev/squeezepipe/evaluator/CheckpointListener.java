@@ -3,12 +3,16 @@ package dev.squeezepipe.evaluator;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import java.io.IOException;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -16,8 +20,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * is not a checkpoint event this build reads can be copied to the dead-letter topic as it was.
  */
 @KafkaListener(groupId = CheckpointListener.GROUP, offsetReset = OffsetReset.EARLIEST,
-        // the offset is committed after the evaluation is published; a crash re-evaluates at most one checkpoint
+        // the offset is committed after the evaluation is published and recorded; a crash re-evaluates at most one
         offsetStrategy = OffsetStrategy.SYNC,
+        // an evaluation that failed for a passing cause (S3 or the broker away) is tried again, never skipped
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = "5s",
+                retryCount = Integer.MAX_VALUE),
         // an evaluation of 10,000 images takes tens of seconds on a CPU: far below this
         properties = @Property(name = "max.poll.interval.ms", value = "900000"))
 @Requires(env = "evaluator")
@@ -35,7 +42,11 @@ public class CheckpointListener {
     }
 
     @Topic(Topics.CHECKPOINTS)
-    void onCheckpoint(ConsumerRecord<String, byte[]> record) {
-        deadLetters.readOrDeadLetter(record, CheckpointPublished.class, GROUP).ifPresent(service::evaluate);
+    void onCheckpoint(ConsumerRecord<String, byte[]> record) throws IOException, InterruptedException {
+        Optional<CheckpointPublished> checkpoint = deadLetters.readOrDeadLetter(record, CheckpointPublished.class,
+                GROUP);
+        if (checkpoint.isPresent()) {
+            service.evaluate(checkpoint.get());
+        }
     }
 }

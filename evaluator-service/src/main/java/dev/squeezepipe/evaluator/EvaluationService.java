@@ -9,6 +9,7 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
 import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.InvalidCheckpointException;
 import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.modelstore.StoredSplits;
@@ -20,6 +21,7 @@ import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Scores one checkpoint on its dataset's test split: verifies the parameters against the announced sha256,
  * rebuilds the network from the sidecar, and publishes top-1, top-5, mean loss, per-class accuracy and the
  * confusion matrix. Each checkpoint is evaluated once: its record in S3 marks it done, so a repeated event or
- * a restart skips it. Whatever is wrong with a checkpoint becomes a FAILED evaluation with the reason.
+ * a restart skips it. What is wrong with a checkpoint becomes a FAILED evaluation with the reason; what is wrong
+ * with the infrastructure is thrown, so that the event is read again.
  */
 @Singleton
 @Requires(env = "evaluator")
@@ -52,8 +55,7 @@ public class EvaluationService {
     private SplitData testData;
 
     public EvaluationService(ObjectStore store, CheckpointLoader loader, StoredSplits splits, EvaluatorEvents events,
-            EvaluatorMetrics metrics,
-            EvaluatorSettings settings, JsonMapper json) {
+            EvaluatorMetrics metrics, EvaluatorSettings settings, JsonMapper json) {
         this.store = store;
         this.loader = loader;
         this.splits = splits;
@@ -63,57 +65,62 @@ public class EvaluationService {
         this.json = json;
     }
 
-    /** Evaluates {@code checkpoint} unless it was already; never throws. */
-    public synchronized void evaluate(CheckpointPublished checkpoint) {
+    /**
+     * Evaluates {@code checkpoint} unless it was already, and returns once the evaluation is published and recorded.
+     * A checkpoint that can never be scored (it does not load, its network does not run, its dataset has no test
+     * split) gets a FAILED evaluation with the reason. A failure that may pass (S3 away for longer than its retries,
+     * the broker not acknowledging) throws, records nothing, and leaves the event to be read again.
+     */
+    public synchronized void evaluate(CheckpointPublished checkpoint) throws IOException, InterruptedException {
         String recordKey = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
-        try {
-            store.ensureBucket(settings.evaluationsBucket());
-            if (store.exists(settings.evaluationsBucket(), recordKey)) {
-                LOG.info("Checkpoint {} already evaluated; skipping", checkpoint.checkpointId());
-                return;
-            }
-        } catch (IOException e) {
-            LOG.error("Cannot check whether {} was evaluated: {}", checkpoint.checkpointId(), e.getMessage());
+        store.ensureBucket(settings.evaluationsBucket());
+        if (store.exists(settings.evaluationsBucket(), recordKey)) {
+            LOG.info("Checkpoint {} already evaluated; skipping", checkpoint.checkpointId());
             return;
         }
+        CheckpointEvaluated result = scoreOrFail(checkpoint);
+        events.evaluated(checkpoint.runId(), result);
+        // recorded after publishing: a crash in between evaluates again rather than losing the event
+        store.put(settings.evaluationsBucket(), recordKey, json.writeValueAsBytes(result), "application/json");
+    }
+
+    /** The checkpoint's scores, or a FAILED evaluation when it can never be scored; throws what may pass. */
+    private CheckpointEvaluated scoreOrFail(CheckpointPublished checkpoint) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        CheckpointEvaluated result;
         try {
             TestScores scores = score(checkpoint);
             boolean best = recordIfBest(checkpoint, scores);
-            result = completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.testTimeFlips());
             metrics.evaluated(checkpoint.runId(), checkpoint.epoch(), scores.top1(), scores.top5(),
                     Duration.ofNanos(System.nanoTime() - start));
             LOG.info("Checkpoint {}: top-1 {}, top-5 {} on {} test images{}{}", checkpoint.checkpointId(),
                     String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
                     settings.testTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
-        } catch (Exception e) {
+            return completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.testTimeFlips());
+        } catch (InvalidCheckpointException | FileNotFoundException | RuntimeException e) {
             String reason = Failures.reason(e);
-            LOG.error("Checkpoint {} could not be evaluated: {}", checkpoint.checkpointId(), reason);
+            LOG.error("Checkpoint {} cannot be evaluated: {}", checkpoint.checkpointId(), reason);
             metrics.failed();
-            result = failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);
-        }
-        events.evaluated(checkpoint.runId(), result);
-        try {
-            // written after publishing: a crash in between evaluates again rather than losing the event
-            store.put(settings.evaluationsBucket(), recordKey, json.writeValueAsBytes(result), "application/json");
-        } catch (IOException e) {
-            LOG.error("Could not record the evaluation of {}: {}", checkpoint.checkpointId(), e.getMessage());
+            return failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private TestScores score(CheckpointPublished checkpoint) throws Exception {
+    private TestScores score(CheckpointPublished checkpoint)
+            throws IOException, InvalidCheckpointException, InterruptedException {
         try (LoadedCheckpoint loaded = loader.load(checkpoint)) {
             SqueezeNetConfig config = loaded.config();
             SplitData test = testSplit(loaded.sidecar().spec().datasetId());
             return TestScorer.score(loaded.model().getBlock(), test.asImageBatch("test"),
                     new Preprocessor(PreprocessSpec.recipe(config.inputSize(), false)), settings.batchSize(),
                     config.classes(), settings.testTimeFlips());
+        } catch (IOException | InvalidCheckpointException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("scoring failed: " + Failures.reason(e), e); // the network, not S3
         }
     }
 
     /** The dataset's test split, kept in memory for the next checkpoint of the same dataset. */
-    private SplitData testSplit(String datasetId) throws Exception {
+    private SplitData testSplit(String datasetId) throws IOException, InterruptedException {
         if (!datasetId.equals(testDatasetId)) {
             testData = splits.load(settings.datasetsBucket(), datasetId, Split.TEST, 0);
             testDatasetId = datasetId;

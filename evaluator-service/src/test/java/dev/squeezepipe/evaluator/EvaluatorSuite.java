@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squeezepipe.events.CheckpointEvaluated;
@@ -13,6 +14,8 @@ import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
@@ -25,9 +28,11 @@ import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
 import dev.squeezepipe.trainer.TrainerEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +139,7 @@ abstract class EvaluatorSuite {
     }
 
     @Test
-    void withTestTimeFlipsTheEvaluationSaysSoAndScoresTheMirrorsToo() {
+    void withTestTimeFlipsTheEvaluationSaysSoAndScoresTheMirrorsToo() throws Exception {
         CheckpointPublished real = checkpoint(2);
         String run = "flips-" + UUID.randomUUID();
         CheckpointPublished again = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
@@ -204,6 +209,31 @@ abstract class EvaluatorSuite {
         CheckpointEvaluated result = evaluations(run).get(0);
         assertEquals(EvaluationOutcome.FAILED, result.outcome());
         assertTrue(result.reason().contains("cifar-complex-bypass"), result.reason());
+    }
+
+    @Test
+    void anS3OutageLongerThanItsRetriesThrowsInsteadOfSkippingTheCheckpoint() throws Exception {
+        CheckpointPublished real = checkpoint(1);
+        Map<String, Object> props = new HashMap<>(properties());
+        try (ServerSocket closed = new ServerSocket(0)) {
+            props.put("s3.endpoint", "http://127.0.0.1:" + closed.getLocalPort()); // nothing answers there
+        }
+        props.put("s3.retry-first", "50ms");
+        props.put("s3.retry-max", "200ms");
+        props.put("s3.retry-give-up-after", "1s");
+        // the shared service environment alone: real S3 and Kafka clients, no listener to join the evaluators' group
+        try (ApplicationContext away = ApplicationContext.run(props)) {
+            EvaluationService service = new EvaluationService(away.getBean(ObjectStore.class),
+                    away.getBean(CheckpointLoader.class), away.getBean(StoredSplits.class),
+                    away.getBean(EvaluatorEvents.class), new EvaluatorMetrics(away.getBean(MeterRegistry.class)),
+                    new EvaluatorSettings("evaluations", "datasets", 250, false), away.getBean(JsonMapper.class));
+            long start = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> service.evaluate(real));
+            assertTrue(e.getMessage().startsWith("cannot create bucket evaluations: "), e.getMessage());
+            assertTrue(System.nanoTime() - start >= Duration.ofSeconds(1).toNanos() - Duration.ofMillis(300).toNanos(),
+                    "it retried for the configured second first");
+            assertTrue(away.getBean(MeterRegistry.class).find("s3.retries").counter().count() >= 2);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.storage.SplitManifest;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -34,10 +35,14 @@ public class StoredSplits {
         return Optional.of(json.readValue(store.get(bucket, key), SplitManifest.class));
     }
 
-    /** At most {@code limit} images (0: all) of the split; fails naming the dataset when the split is not stored. */
+    /**
+     * At most {@code limit} images (0: all) of the split; a {@link FileNotFoundException} naming the dataset when the
+     * split is not stored.
+     */
     public SplitData load(String bucket, String datasetId, Split split, int limit)
             throws IOException, InterruptedException {
-        SplitManifest manifest = manifest(bucket, datasetId, split).orElseThrow(() -> new IOException("dataset "
+        SplitManifest manifest = manifest(bucket, datasetId,
+                split).orElseThrow(() -> new FileNotFoundException("dataset "
                 + datasetId + " has no stored " + split.id() + " split ("
                 + ObjectLayout.manifestKey(datasetId, split.id()) + ")"));
         return SplitData.load(manifest.shards(), cache, limit, new Cancellation());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanContextException;
 import io.minio.MinioClient;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,11 @@ class S3SettingsTest {
     }
 
     @Test
-    void settingsComeFromTheSharedServiceConfigurationWithItsRegionDefault() {
+    void settingsComeFromTheSharedServiceConfigurationWithTheirDefaults() {
         try (ApplicationContext context = ApplicationContext.run(s3("http://s3.example:9000", "key", "secret"))) {
             assertTrue(context.getEnvironment().getActiveNames().contains(ServiceEnvironment.NAME));
-            assertEquals(new S3Settings("http://s3.example:9000", "key", "secret", "us-east-1"),
+            assertEquals(new S3Settings("http://s3.example:9000", "key", "secret", "us-east-1",
+                    Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2)),
                     context.getBean(S3Settings.class));
             context.getBean(MinioClient.class);
         }
