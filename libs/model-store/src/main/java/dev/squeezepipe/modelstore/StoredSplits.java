@@ -41,10 +41,9 @@ public class StoredSplits {
      */
     public SplitData load(String bucket, String datasetId, Split split, int limit)
             throws IOException, InterruptedException {
-        SplitManifest manifest = manifest(bucket, datasetId,
-                split).orElseThrow(() -> new FileNotFoundException("dataset "
-                + datasetId + " has no stored " + split.id() + " split ("
-                + ObjectLayout.manifestKey(datasetId, split.id()) + ")"));
+        SplitManifest manifest = manifest(bucket, datasetId, split).orElseThrow(() -> new FileNotFoundException(
+                "dataset " + datasetId + " has no stored " + split.id() + " split ("
+                        + ObjectLayout.manifestKey(datasetId, split.id()) + ")"));
         return SplitData.load(manifest.shards(), cache, limit, new Cancellation());
     }
 }
