@@ -79,8 +79,7 @@ public class DatasetIngestor {
         for (SplitManifest manifest : manifests.values()) {
             if (manifest.images() > 0) {
                 events.datasetReady(datasetId, new DatasetReady(SchemaVersion.CURRENT, datasetId, manifest.split(),
-                        manifest.images(),
-                        manifest.shards().size(), settings.bucket(),
+                        manifest.images(), manifest.shards().size(), settings.bucket(),
                         ObjectLayout.manifestKey(datasetId, manifest.split()), reader.describe()));
             }
         }
@@ -151,9 +150,8 @@ public class DatasetIngestor {
             store.put(settings.bucket(), key, npz, "application/octet-stream");
         }
         DatasetShardAnnounced event = new DatasetShardAnnounced(SchemaVersion.CURRENT, datasetId, split.id(),
-                place.index(),
-                place.firstImage(), settings.bucket(), key, count, List.of(count, 3, side, side), "uint8", sha256,
-                npz.length, preprocessing(side), place.splitImages());
+                place.index(), place.firstImage(), settings.bucket(), key, count, List.of(count, 3, side, side),
+                "uint8", sha256, npz.length, preprocessing(side), place.splitImages());
         events.shardAnnounced(datasetId, event);
         progress.shardStored(split.id(), count, npz.length, alreadyStored);
         return event;
