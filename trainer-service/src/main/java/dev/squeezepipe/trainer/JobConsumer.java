@@ -51,6 +51,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(JobConsumer.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String GROUP = "trainers";
+    /** Waits before a failed consumer is made anew: doubling from the first to the last, reset by a poll. */
+    private static final Duration RESTART_FIRST = Duration.ofSeconds(1);
+    private static final Duration RESTART_MAX = Duration.ofSeconds(30);
 
     private final JobRunner runner;
     private final JobReporter reporter;
@@ -63,6 +66,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread loop;
     private RunningJob current;
+    private volatile JobLoopState state = JobLoopState.starting();
 
     public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, JobHistory history,
             DeadLetters deadLetters, TrainerSettings settings) {
@@ -78,10 +82,50 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private record RunningJob(TopicPartition partition, long offset, String jobId, Future<?> future,
             Cancellation cancellation) {}
 
+    /** Where the job loop stands, for the health check. */
+    JobLoopState state() {
+        return state;
+    }
+
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        loop = new Thread(this::pollLoop, "job-consumer");
+        loop = new Thread(this::superviseLoop, "job-consumer");
         loop.start();
+    }
+
+    /**
+     * Runs the consumer loop until the trainer stops. A loop that fails (the broker away longer than the client waits,
+     * a commit refused in a rebalance, a dead letter not acknowledged) stops its job, which stays uncommitted, and a
+     * new consumer takes over after a backoff, so a trainer never stops taking jobs while its health says UP.
+     */
+    private void superviseLoop() {
+        Duration wait = RESTART_FIRST;
+        while (running) {
+            try {
+                pollLoop();
+            } catch (RuntimeException e) {
+                if (state.lastPollNanos() > 0 && state.failure() == null) {
+                    wait = RESTART_FIRST; // it had been polling: a new failure, not a repeat
+                }
+                String reason = Failures.reason(e);
+                state = new JobLoopState(state.lastPollNanos(), reason);
+                LOG.error("Job consumer failed ({}); a new one starts in {} s", reason, wait.toSeconds(), e);
+                if (!sleep(wait)) {
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(RESTART_MAX) > 0 ? RESTART_MAX : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Properties properties() {
@@ -110,7 +154,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             consumer = kafka;
             kafka.subscribe(List.of(Topics.TRAINING_JOBS), new Rebalance(kafka));
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                var records = kafka.poll(POLL);
+                state = new JobLoopState(System.nanoTime(), null);
+                for (ConsumerRecord<String, byte[]> record : records) {
                     if (current == null) {
                         accept(kafka, record);
                     } else {
@@ -123,8 +169,6 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.error("Job consumer stopped: {}", e.getMessage(), e);
         } finally {
             stopCurrent();
         }

@@ -38,11 +38,13 @@ import dev.squeezepipe.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 
 /** Trainers end to end over a real Kafka broker and a real S3 server, on data stored by the real ingest service. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -171,6 +174,17 @@ abstract class TrainerSuite {
                 .anyMatch(s -> s.state().isFinal()));
         return statuses(jobId).stream().filter(s -> s.state().isFinal())
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTrainerReportsItsJobLoopUpOnceItPolls() {
+        ApplicationContext trainer = trainer("t-health");
+        JobsHealthIndicator jobs = trainer.getBean(JobsHealthIndicator.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Mono.from(jobs.getResult()).block().getStatus() == HealthStatus.UP);
+        HealthResult result = Mono.from(jobs.getResult()).block();
+        assertEquals("jobs", result.getName());
+        assertTrue(((Map<?, ?>) result.getDetails()).containsKey("lastPollSecondsAgo"), result.getDetails().toString());
     }
 
     @Test
