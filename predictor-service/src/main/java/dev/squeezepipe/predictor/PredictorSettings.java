@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param testTimeFlips whether each image also runs mirrored, the two softmaxes averaged: more accurate, twice the
  *     inference (PREDICTOR_TEST_TIME_FLIPS)
  * @param datasetsBucket bucket of the datasets, for the grid's test images (DATASETS_BUCKET)
+ * @param checkpointsBucket bucket of the checkpoints, read at start (CHECKPOINTS_BUCKET)
+ * @param evaluationsBucket bucket of the evaluation records, read at start (EVALUATIONS_BUCKET)
  */
 @ConfigurationProperties("predictor")
 public record PredictorSettings(
@@ -35,4 +37,6 @@ public record PredictorSettings(
         @Min(value = 1, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000")
         @Max(value = 1000, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000") int topK,
         boolean testTimeFlips,
-        @NotBlank(message = "set DATASETS_BUCKET (predictor.datasets-bucket)") String datasetsBucket) {}
+        @NotBlank(message = "set DATASETS_BUCKET (predictor.datasets-bucket)") String datasetsBucket,
+        @NotBlank(message = "set CHECKPOINTS_BUCKET (predictor.checkpoints-bucket)") String checkpointsBucket,
+        @NotBlank(message = "set EVALUATIONS_BUCKET (predictor.evaluations-bucket)") String evaluationsBucket) {}

@@ -17,9 +17,13 @@ import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.modelstore.CheckpointLoader;
 import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
+import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
@@ -62,11 +66,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The predictor end to end, serving checkpoints made by the real trainer from data stored by the real ingest. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class PredictorSuite {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
@@ -311,6 +319,23 @@ abstract class PredictorSuite {
         request(id, randomCifar(new Random(3)));
         await().atMost(WAIT).until(() -> results(Set.of(id)).containsKey(id));
         assertEquals(before, results(Set.of(id)).get(id).modelId());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // its checkpoint, the newest in S3, is what every predictor started after it serves
+    void aPredictorServesTheNewestCheckpointInS3EvenWhenNoEventAnnouncesIt() throws Exception {
+        CheckpointPublished real = checkpoint(2);
+        CheckpointSidecar sidecar = predictor.getBean(CheckpointLoader.class).sidecar(real.bucket(), real.sidecarKey());
+        String run = "unannounced-" + UUID.randomUUID();
+        CheckpointSidecar unannounced = new CheckpointSidecar(SchemaVersion.CURRENT,
+                new Checkpoint(run + "/2", run, run, 2, sidecar.checkpoint().step(), Instant.now()), sidecar.params(),
+                sidecar.optimizer(), sidecar.spec(), sidecar.train(), sidecar.refits(), sidecar.provenance());
+        predictor.getBean(ObjectStore.class).put(real.bucket(), unannounced.key(), json.writeValueAsBytes(unannounced),
+                "application/json");
+        try (ApplicationContext fresh = predictorWith(new HashMap<>(infrastructure().serviceProperties()))) {
+            ModelSwapper swapper = fresh.getBean(ModelSwapper.class);
+            await().atMost(WAIT).until(() -> (run + "/2").equals(swapper.currentId()));
+        }
     }
 
     @Test

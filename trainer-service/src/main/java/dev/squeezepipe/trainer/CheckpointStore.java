@@ -78,7 +78,7 @@ public class CheckpointStore {
             CheckpointSidecar sidecar = new CheckpointSidecar(SchemaVersion.CURRENT, checkpoint, paramsObject,
                     optimizerObject, draft.spec(), draft.train(), draft.refits(), provenance(model));
             // the sidecar goes last: a checkpoint counts once its sidecar exists
-            store.put(bucket, sidecarKey(sidecar), json.writeValueAsBytes(sidecar), "application/json");
+            store.put(bucket, sidecar.key(), json.writeValueAsBytes(sidecar), "application/json");
             return sidecar;
         } finally {
             Files2.deleteTree(dir);
@@ -102,7 +102,7 @@ public class CheckpointStore {
     public void prune(String runId, int keep) throws IOException, InvalidCheckpointException {
         List<CheckpointSidecar> all = list(runId);
         for (CheckpointSidecar old : all.subList(0, Math.max(0, all.size() - keep))) {
-            store.delete(bucket, sidecarKey(old));
+            store.delete(bucket, old.key());
             store.delete(bucket, old.params().key());
             if (old.optimizer() != null) {
                 store.delete(bucket, old.optimizer().key());
@@ -124,12 +124,6 @@ public class CheckpointStore {
         Hashing.requireSha256(state, sidecar.optimizer().sha256(),
                 "checkpoint " + sidecar.checkpoint().id() + "'s optimizer state " + sidecar.optimizer().key());
         return state;
-    }
-
-    /** Key of a checkpoint's sidecar. */
-    public static String sidecarKey(CheckpointSidecar sidecar) {
-        Checkpoint c = sidecar.checkpoint();
-        return ObjectLayout.checkpointSidecarKey(c.runId(), c.epoch(), c.step());
     }
 
     private StoredObject put(String key, byte[] bytes) throws IOException {

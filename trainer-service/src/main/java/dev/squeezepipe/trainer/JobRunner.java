@@ -9,7 +9,6 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
-import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.model.IntraOpThreads;
 import dev.squeezepipe.model.SqueezeNet;
@@ -19,10 +18,8 @@ import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schedule.LearningRateSchedule;
-import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
-import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
 import dev.squeezepipe.storage.CheckpointSidecar.TrainResult;
@@ -208,21 +205,12 @@ public class JobRunner {
                 training.schedule().refits());
         Model model = training.model();
         CheckpointSidecar stored = checkpoints.save(model, training.optimizer().saveState(model.getBlock()), draft);
-        events.checkpoint(runId, published(job, stored));
+        events.checkpoint(runId, stored.announcement(checkpoints.bucket()));
         checkpoints.prune(runId, job.spec().checkpoints().keep());
     }
 
     private void republish(TrainingJobSubmitted job, CheckpointSidecar sidecar) {
-        events.checkpoint(sidecar.checkpoint().runId(), published(job, sidecar));
-    }
-
-    private CheckpointPublished published(TrainingJobSubmitted job, CheckpointSidecar sidecar) {
-        Checkpoint c = sidecar.checkpoint();
-        Network network = job.spec().network();
-        return new CheckpointPublished(SchemaVersion.CURRENT, c.id(), c.runId(), job.jobId(), job.spec().datasetId(),
-                c.epoch(), c.step(), checkpoints.bucket(), sidecar.params().key(), CheckpointStore.sidecarKey(sidecar),
-                sidecar.params().sha256(), network.variant(), network.classes(), network.inputSize(),
-                sidecar.train().loss(), sidecar.train().accuracy(), c.createdAt());
+        events.checkpoint(sidecar.checkpoint().runId(), sidecar.announcement(checkpoints.bucket()));
     }
 
     private CheckpointSidecar newestCheckpoint(String runId) throws IOException, InvalidCheckpointException {

@@ -1,5 +1,7 @@
 package dev.squeezepipe.storage;
 
+import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.schema.Versioned;
 import dev.squeezepipe.spec.ScheduleRefit;
 import dev.squeezepipe.spec.TrainingJobSpec;
@@ -29,6 +31,20 @@ public record CheckpointSidecar(String schema, Checkpoint checkpoint, StoredObje
     public CheckpointSidecar {
         // empty lists are left out of the JSON: read back, that is none
         refits = refits == null ? List.of() : List.copyOf(refits);
+    }
+
+    /** Key of this sidecar in its bucket. */
+    public String key() {
+        return ObjectLayout.checkpointSidecarKey(checkpoint.runId(), checkpoint.epoch(), checkpoint.step());
+    }
+
+    /** The event that announces this checkpoint, stored in {@code bucket}. */
+    public CheckpointPublished announcement(String bucket) {
+        TrainingJobSpec.Network network = spec.network();
+        return new CheckpointPublished(SchemaVersion.CURRENT, checkpoint.id(), checkpoint.runId(), checkpoint.jobId(),
+                spec.datasetId(), checkpoint.epoch(), checkpoint.step(), bucket, params.key(), key(), params.sha256(),
+                network.variant(), network.classes(), network.inputSize(), train.loss(), train.accuracy(),
+                checkpoint.createdAt());
     }
 
     /**
