@@ -2,11 +2,14 @@ package dev.squeezepipe.trainer;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.modelstore.CheckpointLoader;
 import dev.squeezepipe.modelstore.CheckpointParams;
 import dev.squeezepipe.modelstore.InvalidCheckpointException;
 import dev.squeezepipe.schema.BuildInfo;
 import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.schema.UnreadableRecordException;
+import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.ScheduleRefit;
 import dev.squeezepipe.spec.TrainingJobSpec;
@@ -27,7 +30,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints of a run in S3: DJL .params (with the training results as model properties), the optimizer's
@@ -37,10 +43,13 @@ import java.util.stream.Stream;
 @Requires(env = "trainer")
 public class CheckpointStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+
     private final ObjectStore store;
     private final CheckpointLoader loader;
     private final JsonMapper json;
     private final String bucket;
+    private final String evaluationsBucket;
     private final String trainer;
 
     public CheckpointStore(ObjectStore store, CheckpointLoader loader, JsonMapper json, TrainerSettings settings) {
@@ -48,6 +57,7 @@ public class CheckpointStore {
         this.loader = loader;
         this.json = json;
         this.bucket = settings.checkpointsBucket();
+        this.evaluationsBucket = settings.evaluationsBucket();
         this.trainer = settings.instanceId();
     }
 
@@ -98,15 +108,38 @@ public class CheckpointStore {
         return sidecars;
     }
 
-    /** Deletes all but the newest {@code keep} checkpoints of the run. */
+    /**
+     * Deletes all but the newest {@code keep} checkpoints of the run, and never the one its best evaluation names (the
+     * evaluator's {@code best.json}), which a predictor under the {@code best} policy may serve.
+     */
     public void prune(String runId, int keep) throws IOException, InvalidCheckpointException {
         List<CheckpointSidecar> all = list(runId);
+        Optional<String> best = bestCheckpointId(runId);
         for (CheckpointSidecar old : all.subList(0, Math.max(0, all.size() - keep))) {
+            if (best.isPresent() && best.get().equals(old.checkpoint().id())) {
+                continue;
+            }
             store.delete(bucket, old.key());
             store.delete(bucket, old.params().key());
             if (old.optimizer() != null) {
                 store.delete(bucket, old.optimizer().key());
             }
+        }
+    }
+
+    /** The checkpoint the run's best evaluation names, if the evaluator has recorded one this build reads. */
+    private Optional<String> bestCheckpointId(String runId) throws IOException {
+        String key = ObjectLayout.bestEvaluationKey(runId);
+        if (!store.exists(evaluationsBucket, key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VersionedJson.read(json, store.get(evaluationsBucket, key), CheckpointEvaluated.class)
+                    .checkpointId());
+        } catch (UnreadableRecordException e) {
+            LOG.warn("The best evaluation of run {} is unreadable ({}); pruning keeps the newest only", runId,
+                    e.getMessage());
+            return Optional.empty();
         }
     }
 

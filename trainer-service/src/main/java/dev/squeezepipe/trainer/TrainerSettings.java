@@ -12,6 +12,7 @@ import java.time.Duration;
  *
  * @param bootstrapServers Kafka for the job consumer (the same broker as {@code kafka.bootstrap.servers})
  * @param checkpointsBucket bucket of the checkpoints (CHECKPOINTS_BUCKET)
+ * @param evaluationsBucket bucket of the evaluator's records, whose best a run's pruning keeps (EVALUATIONS_BUCKET)
  * @param datasetWait how long a job waits for its dataset to become ready before failing (TRAINER_DATASET_WAIT)
  * @param logEvery steps between progress lines in the log (TRAINER_LOG_EVERY)
  * @param instanceId this trainer's name in status events and its Kafka client id (TRAINER_ID); blank: the host name
@@ -21,6 +22,7 @@ import java.time.Duration;
 public record TrainerSettings(
         @NotBlank(message = "set KAFKA_BOOTSTRAP_SERVERS (trainer.bootstrap-servers)") String bootstrapServers,
         @NotBlank(message = "set CHECKPOINTS_BUCKET (trainer.checkpoints-bucket)") String checkpointsBucket,
+        @NotBlank(message = "set EVALUATIONS_BUCKET (trainer.evaluations-bucket)") String evaluationsBucket,
         @NotNull(message = "set TRAINER_DATASET_WAIT (trainer.dataset-wait)") Duration datasetWait,
         @Min(value = 1, message = "TRAINER_LOG_EVERY (trainer.log-every) must be at least 1") int logEvery,
         String instanceId) {

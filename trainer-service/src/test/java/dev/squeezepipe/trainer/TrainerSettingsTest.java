@@ -10,9 +10,11 @@ class TrainerSettingsTest {
 
     @Test
     void blankInstanceIdBecomesHostAndProcessId() {
-        TrainerSettings blank = new TrainerSettings("localhost:9092", "checkpoints", Duration.ofMinutes(1), 50, " ");
+        TrainerSettings blank = new TrainerSettings("localhost:9092", "checkpoints", "evaluations",
+                Duration.ofMinutes(1), 50, " ");
         assertTrue(blank.instanceId().endsWith("-" + ProcessHandle.current().pid()), blank.instanceId());
-        TrainerSettings named = new TrainerSettings("localhost:9092", "checkpoints", Duration.ofMinutes(1), 50,
+        TrainerSettings named = new TrainerSettings("localhost:9092", "checkpoints", "evaluations",
+                Duration.ofMinutes(1), 50,
                 "trainer-7");
         assertEquals("trainer-7", named.instanceId());
     }

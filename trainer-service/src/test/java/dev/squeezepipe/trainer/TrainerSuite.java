@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.DatasetShardAnnounced;
+import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
@@ -30,6 +32,7 @@ import dev.squeezepipe.spec.TrainingJobSpec.Schedule;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
+import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
@@ -185,6 +188,26 @@ abstract class TrainerSuite {
         HealthResult result = Mono.from(jobs.getResult()).block();
         assertEquals("jobs", result.getName());
         assertTrue(((Map<?, ?>) result.getDetails()).containsKey("lastPollSecondsAgo"), result.getDetails().toString());
+    }
+
+    @Test
+    void pruningKeepsTheCheckpointTheRunsBestEvaluationNames() throws IOException {
+        ApplicationContext trainer = trainer("t-prune");
+        String jobId = "job-" + UUID.randomUUID();
+        CheckpointEvaluated best = new CheckpointEvaluated(SchemaVersion.CURRENT, jobId + "/1", jobId, 1,
+                EvaluationOutcome.SCORED, null, 100, 0.9, 1.0, 0.5, List.of(), List.of(), true, 1.0, Instant.now(),
+                false);
+        ObjectStore store = trainer.getBean(ObjectStore.class);
+        store.ensureBucket("evaluations");
+        store.put("evaluations", ObjectLayout.bestEvaluationKey(jobId), json.writeValueAsBytes(best),
+                "application/json");
+        send(jobId, bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, tinySpec(datasetId, 4, 96, 0.01),
+                Instant.now())));
+        assertEquals(JobState.COMPLETED, awaitFinal(jobId).state());
+        List<String> sidecars = store.list("checkpoints", jobId + "/").stream().filter(k -> k.endsWith(".json"))
+                .toList();
+        assertEquals(List.of(jobId + "/epoch-0001-step-00000003.json", jobId + "/epoch-0003-step-00000009.json",
+                jobId + "/epoch-0004-step-00000012.json"), sidecars, "the newest 2 and the best");
     }
 
     @Test
@@ -464,7 +487,8 @@ abstract class TrainerSuite {
             Map<?, ?> accepted = http.toBlocking().retrieve(HttpRequest.POST("/jobs",
                     new JobRequest(null, "cpu", datasetId, 1, 64, null, null, null)), Map.class);
             String jobId = (String) accepted.get("jobId");
-            await().atMost(JOB).until(() -> {
+            // 404 until this trainer's status view has read the job's first status
+            await().atMost(JOB).ignoreExceptionsInstanceOf(HttpClientResponseException.class).until(() -> {
                 Map<?, ?> status = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
                 return "COMPLETED".equals(status.get("state"));
             });
