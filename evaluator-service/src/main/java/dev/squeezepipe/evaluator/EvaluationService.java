@@ -17,11 +17,11 @@ import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.service.TransientFailures;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,12 +96,21 @@ public class EvaluationService {
                     String.format("%.4f", scores.top1()), String.format("%.4f", scores.top5()), scores.images(),
                     settings.testTimeFlips() ? " with test-time flips" : "", best ? " (best of its run so far)" : "");
             return completed(checkpoint, scores, best, (System.nanoTime() - start) / 1e9, settings.testTimeFlips());
-        } catch (InvalidCheckpointException | FileNotFoundException | RuntimeException e) {
-            String reason = Failures.reason(e);
-            LOG.error("Checkpoint {} cannot be evaluated: {}", checkpoint.checkpointId(), reason);
-            metrics.failed();
-            return failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            return cannotBeScored(checkpoint, e, start); // corrupt or missing data: asking again will not help
+        } catch (InvalidCheckpointException | RuntimeException e) {
+            return cannotBeScored(checkpoint, e, start);
         }
+    }
+
+    private CheckpointEvaluated cannotBeScored(CheckpointPublished checkpoint, Exception e, long start) {
+        String reason = Failures.reason(e);
+        LOG.error("Checkpoint {} cannot be evaluated: {}", checkpoint.checkpointId(), reason);
+        metrics.failed();
+        return failed(checkpoint, reason, (System.nanoTime() - start) / 1e9);
     }
 
     private TestScores score(CheckpointPublished checkpoint)

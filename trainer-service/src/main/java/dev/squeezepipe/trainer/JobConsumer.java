@@ -6,6 +6,7 @@ import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.TransientFailures;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -43,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * thread, and commits the job's offset only when the job has ended. A trainer that dies mid-job never commits:
  * the group hands its partition to another trainer, which receives the job again and resumes the run from its
  * newest checkpoint. A partition taken away mid-job stops the job first, so no job runs twice at once.
+ *
+ * <p>A job ends FAILED only for a cause that trying again would not mend ({@link TransientFailures}): a spec
+ * that cannot run, a corrupt shard or checkpoint, a dataset that never came, a loss that diverged. A job stopped by
+ * a failure that may pass (S3 or the broker away for longer than their clients retry) stays uncommitted and is taken
+ * again after a wait that doubles from 5 s to 5 min, resuming from its newest checkpoint.
  */
 @Singleton
 @Requires(env = "trainer")
@@ -54,6 +60,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     /** Waits before a failed consumer is made anew: doubling from the first to the last, reset by a poll. */
     private static final Duration RESTART_FIRST = Duration.ofSeconds(1);
     private static final Duration RESTART_MAX = Duration.ofSeconds(30);
+    /** Waits before a job stopped by a passing failure is taken again: doubling, reset by a job that ends. */
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(5);
+    private static final Duration RETRY_MAX = Duration.ofMinutes(5);
 
     private final JobRunner runner;
     private final JobReporter reporter;
@@ -67,6 +76,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private Thread loop;
     private RunningJob current;
     private volatile JobLoopState state = JobLoopState.starting();
+    /** System.nanoTime() until which no job is taken, after one stopped by a passing failure; 0: none. */
+    private long idleUntilNanos;
+    private Duration retryWait = RETRY_FIRST;
 
     public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, JobHistory history,
             DeadLetters deadLetters, TrainerSettings settings) {
@@ -157,13 +169,17 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
                 var records = kafka.poll(POLL);
                 state = new JobLoopState(System.nanoTime(), null);
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    if (current == null) {
+                    if (current == null && !idle()) {
                         accept(kafka, record);
                     } else {
                         kafka.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
                     }
                 }
                 finishIfDone(kafka);
+                if (current == null && idleUntilNanos != 0 && !idle()) {
+                    idleUntilNanos = 0;
+                    kafka.resume(kafka.paused()); // the wait is over: take jobs again, the stopped one first
+                }
             }
         } catch (WakeupException e) {
             if (running) {
@@ -227,13 +243,27 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
                 kafka.resume(kafka.paused());
                 return;
             }
+            if (TransientFailures.isTransient(cause)) {
+                LOG.warn("Job {} stopped by a failure that may pass ({}); it resumes from its newest checkpoint "
+                        + "in {} s", done.jobId(), Failures.reason(cause), retryWait.toSeconds());
+                kafka.seek(done.partition(), done.offset()); // not failed: the job stays in Kafka
+                idleUntilNanos = System.nanoTime() + retryWait.toNanos();
+                retryWait = retryWait.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryWait.multipliedBy(2);
+                return; // partitions stay paused until the wait is over
+            }
             String reason = Failures.reason(cause);
             LOG.error("Job {} failed: {}", done.jobId(), reason, cause);
             int attempt = view.latest(done.jobId()).map(TrainingJobStatusChanged::attempt).orElse(1);
             reporter.failed(done.jobId(), attempt, reason);
         }
         commit(kafka, done.partition(), done.offset());
+        retryWait = RETRY_FIRST;
         kafka.resume(kafka.paused());
+    }
+
+    /** Whether the loop waits out a passing failure before taking a job. */
+    private boolean idle() {
+        return idleUntilNanos != 0 && System.nanoTime() < idleUntilNanos;
     }
 
     private static void commit(KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long offset) {
@@ -273,7 +303,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (current != null) {
+            if (current != null || idle()) {
                 kafka.pause(partitions);
             }
         }

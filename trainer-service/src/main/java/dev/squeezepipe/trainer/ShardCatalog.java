@@ -98,8 +98,8 @@ public class ShardCatalog {
                 return known;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("dataset " + datasetId + " has no ready " + split.id() + " split after waiting "
-                        + wait.toSeconds() + " s (is it ingested?)");
+                throw new DatasetUnavailableException("dataset " + datasetId + " has no ready " + split.id()
+                        + " split after waiting " + wait.toSeconds() + " s (is it ingested?)");
             }
             cancelled.check();
             Thread.sleep(POLL.toMillis()); // announcements arrive on the catalog's consumer thread

@@ -2,9 +2,9 @@ package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetShardAnnounced;
+import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ShardCache;
-import dev.squeezepipe.modelstore.SplitData;
 import dev.squeezepipe.trainer.ShardCatalog.SplitSoFar;
 import java.io.IOException;
 import java.time.Duration;
@@ -126,15 +126,15 @@ final class ShardFeed {
         while (true) {
             SplitSoFar now = catalog.now(datasetId, Split.TRAIN);
             if (now.complete() && now.images() != announcedImages) {
-                throw new IOException("dataset " + datasetId + ": its train split was announced with "
-                        + announcedImages + " images but is complete with " + now.images());
+                throw new DatasetUnavailableException("dataset " + datasetId + ": its train split was announced "
+                        + "with " + announcedImages + " images but is complete with " + now.images());
             }
             if (load(now) > 0) {
                 return;
             }
             if (System.nanoTime() - lastArrival > wait.toNanos()) {
-                throw new IOException("dataset " + datasetId + ": its train split was announced with "
-                        + announcedImages + " images, but only " + loadedImages + " of the " + data.size()
+                throw new DatasetUnavailableException("dataset " + datasetId + ": its train split was announced "
+                        + "with " + announcedImages + " images, but only " + loadedImages + " of the " + data.size()
                         + " to train on arrived and no shard came for " + wait.toSeconds()
                         + " s (did its ingest stop?)");
             }

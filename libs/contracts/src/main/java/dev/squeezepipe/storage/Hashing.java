@@ -1,5 +1,6 @@
 package dev.squeezepipe.storage;
 
+import dev.squeezepipe.errors.CorruptDataException;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ public final class Hashing {
     public static void requireSha256(byte[] bytes, String expected, String what) throws IOException {
         String actual = sha256Hex(bytes);
         if (!actual.equals(expected)) {
-            throw new IOException(what + " is corrupt: sha256 " + actual + " instead of " + expected);
+            throw new CorruptDataException(what + " is corrupt: sha256 " + actual + " instead of " + expected);
         }
     }
 }

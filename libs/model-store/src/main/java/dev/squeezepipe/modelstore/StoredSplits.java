@@ -1,6 +1,7 @@
 package dev.squeezepipe.modelstore;
 
 import dev.squeezepipe.data.Split;
+import dev.squeezepipe.errors.MissingDataException;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.ShardCache;
@@ -8,7 +9,6 @@ import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.storage.SplitManifest;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -36,12 +36,12 @@ public class StoredSplits {
     }
 
     /**
-     * At most {@code limit} images (0: all) of the split; a {@link FileNotFoundException} naming the dataset when the
+     * At most {@code limit} images (0: all) of the split; a {@link MissingDataException} naming the dataset when the
      * split is not stored.
      */
     public SplitData load(String bucket, String datasetId, Split split, int limit)
             throws IOException, InterruptedException {
-        SplitManifest manifest = manifest(bucket, datasetId, split).orElseThrow(() -> new FileNotFoundException(
+        SplitManifest manifest = manifest(bucket, datasetId, split).orElseThrow(() -> new MissingDataException(
                 "dataset " + datasetId + " has no stored " + split.id() + " split ("
                         + ObjectLayout.manifestKey(datasetId, split.id()) + ")"));
         return SplitData.load(manifest.shards(), cache, limit, new Cancellation());

@@ -1,5 +1,6 @@
 package dev.squeezepipe.service;
 
+import dev.squeezepipe.errors.CorruptDataException;
 import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.storage.Npz;
@@ -66,7 +67,7 @@ public class ShardCache {
             LOG.warn("Shard {} failed verification (attempt {}): sha256 {} instead of {}", shard.objectKey(), attempt,
                     actual, shard.sha256());
         }
-        throw new IOException("corrupt shard " + shard.bucket() + "/" + shard.objectKey() + ": sha256 " + actual
+        throw new CorruptDataException("corrupt shard " + shard.bucket() + "/" + shard.objectKey() + ": sha256 " + actual
                 + " does not match the announced " + shard.sha256() + " (fetched twice)");
     }
 }
