@@ -32,7 +32,7 @@ import org.apache.kafka.common.TopicPartition;
             // an oversized request must reach the dead-letter path, not stall the consumer
             @Property(name = "max.partition.fetch.bytes", value = "" + Topics.MAX_MESSAGE_BYTES),
             @Property(name = "fetch.max.bytes", value = "" + Topics.MAX_MESSAGE_BYTES),
-            // a poll is many micro-batches, and at most two polls are in flight (BENCHMARKS.md, predict)
+            // a poll is many micro-batches, so batches fill and inference rarely waits; at most two polls are in flight
             @Property(name = "max.poll.records", value = "4096")
         })
 @Requires(env = "predictor")

@@ -6,12 +6,12 @@ import dev.squeezepipe.spec.TrainingJobSpec;
 import java.util.List;
 
 /**
- * Progressive resizing: the side each epoch of a run trains at. A job that sets {@code lowResSize} trains the first
- * {@code lowResShare} of its epochs on images downscaled to that side and the rest at its input size, the side the
- * evaluator and predictor feed. The network is fully convolutional up to a global average pool, so the same
- * parameters take either side, and a step on smaller images costs less (at 24 against 32 pixels, about two thirds
- * here: BENCHMARKS.md). The share applies to the epoch count in force when an epoch begins, which a time budget
- * refits; once an epoch has trained at the input size, every later one does too.
+ * Progressive resizing: the side each epoch of a run trains at. A job whose data sets a low resolution trains that
+ * share of its epochs on images downscaled to its side and the rest at its input size, the side the evaluator and
+ * predictor feed. The network is fully convolutional up to a global average pool, so the same parameters take either
+ * side, and a step on smaller images costs less, about in the ratio of their pixels. The share applies to the epoch
+ * count in force when an epoch begins, which a time budget refits; once an epoch has trained at the input size, every
+ * later one does too.
  *
  * @param inputSize the job's input side
  * @param lowSize the side of the early epochs ({@code inputSize} when the job does not resize)

@@ -10,8 +10,7 @@ import ai.djl.util.PairList;
  * A {@link NamedSequentialBlock} that hands its layers, on a CPU, a channels-last copy of its NCHW input: the same
  * shape and values, stored pixel by pixel with the channels innermost. PyTorch's convolutions, batch norms, pools and
  * ReLUs keep that layout from layer to layer, so oneDNN no longer reorders every activation to its own layout and
- * back around each convolution: on this 2-core machine the cpu preset's network trains 1.5x faster per step in a
- * bare loop, and its epochs in the trainer 1.3x faster (BENCHMARKS.md). DJL has no memory-format call, so the copy
+ * back around each convolution, and a step takes markedly less time. DJL has no memory-format call, so the copy
  * is made with views and one reshape. The saved parameters are those of the plain block. A GPU input is passed as
  * it is (not measured here).
  */

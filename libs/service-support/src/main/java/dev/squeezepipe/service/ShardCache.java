@@ -67,7 +67,7 @@ public class ShardCache {
             LOG.warn("Shard {} failed verification (attempt {}): sha256 {} instead of {}", shard.objectKey(), attempt,
                     actual, shard.sha256());
         }
-        throw new CorruptDataException("corrupt shard " + shard.bucket() + "/" + shard.objectKey() + ": sha256 " + actual
-                + " does not match the announced " + shard.sha256() + " (fetched twice)");
+        throw new CorruptDataException("corrupt shard " + shard.bucket() + "/" + shard.objectKey() + ": sha256 "
+                + actual + " does not match the announced " + shard.sha256() + " (fetched twice)");
     }
 }
