@@ -1,11 +1,15 @@
 package dev.squeezepipe.trainer;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -14,16 +18,28 @@ import java.util.function.Supplier;
 @Requires(env = "trainer")
 public class TrainerMetrics {
 
+    /**
+     * Runs whose gauges a trainer keeps: a trainer runs one job at a time, so these are its latest runs, long
+     * finished runs' last values scraped many times over; older ones are removed so the series do not grow for ever.
+     */
+    static final int KEPT_RUNS = 16;
+
     private final MeterRegistry registry;
-    private final Map<String, RunGauges> runs = new ConcurrentHashMap<>();
+    private final Map<String, RunGauges> runs = new LinkedHashMap<>();
 
     public TrainerMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** The gauges of {@code runId}, registered on first use. */
-    public RunGauges run(String runId) {
-        return runs.computeIfAbsent(runId, id -> new RunGauges(registry, id));
+    /** The gauges of {@code runId}, registered on first use; the oldest run's go when more than are kept. */
+    public synchronized RunGauges run(String runId) {
+        RunGauges gauges = runs.computeIfAbsent(runId, id -> new RunGauges(registry, id));
+        Iterator<RunGauges> oldest = runs.values().iterator();
+        while (runs.size() > KEPT_RUNS) {
+            oldest.next().remove(registry);
+            oldest.remove();
+        }
+        return gauges;
     }
 
     /** Current values of one run, read by Micrometer. */
@@ -35,6 +51,7 @@ public class TrainerMetrics {
         private final AtomicLong epoch = new AtomicLong();
         private final AtomicLong epochs = new AtomicLong();
         private final AtomicLong step = new AtomicLong();
+        private final List<Meter> meters = new ArrayList<>();
 
         RunGauges(MeterRegistry registry, String runId) {
             gauge(registry, runId, "trainer.loss", "Mean training loss of the current epoch so far", () -> get(loss));
@@ -67,9 +84,12 @@ public class TrainerMetrics {
             return get(imagesPerSecond);
         }
 
-        private static void gauge(MeterRegistry registry, String runId, String name, String help,
-                Supplier<Double> value) {
-            Gauge.builder(name, value).tag("run", runId).description(help).register(registry);
+        private void gauge(MeterRegistry registry, String runId, String name, String help, Supplier<Double> value) {
+            meters.add(Gauge.builder(name, value).tag("run", runId).description(help).register(registry));
+        }
+
+        void remove(MeterRegistry registry) {
+            meters.forEach(registry::remove);
         }
 
         private static double get(AtomicLong bits) {
