@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** SHA-256 helpers: content addresses and integrity checks. */
 public final class Hashing {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Hashing() {}
 
@@ -18,6 +21,11 @@ public final class Hashing {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Whether {@code value} is a hex SHA-256 as {@link #sha256Hex} writes it: 64 lower-case hex digits. */
+    public static boolean isSha256Hex(String value) {
+        return value != null && SHA256_HEX.matcher(value).matches();
     }
 
     /** Hex SHA-256 of {@code bytes}. */

@@ -8,9 +8,17 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +30,22 @@ import org.slf4j.LoggerFactory;
 public class ShardCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardCache.class);
+    private static final String SUFFIX = ".npz";
 
     private final ObjectStore store;
     private final Path dir;
+    private final long maxBytes;
 
-    /** A blank {@code cacheDir} means {@code squeezepipe-shards} in the JVM's temporary folder. */
-    public ShardCache(ObjectStore store, @Value("${shards.cache-dir:}") String cacheDir) {
+    /**
+     * A blank {@code cacheDir} means {@code squeezepipe-shards} in the JVM's temporary folder; the cache holds at most
+     * {@code maxBytes} of shards, the least recently used going first.
+     */
+    public ShardCache(ObjectStore store, @Value("${shards.cache-dir}") String cacheDir,
+            @Value("${shards.cache-max-bytes}") long maxBytes) {
         this.store = store;
         this.dir = cacheDir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "squeezepipe-shards")
                 : Path.of(cacheDir);
+        this.maxBytes = maxBytes;
     }
 
     /** Where verified shards are kept. */
@@ -40,21 +55,69 @@ public class ShardCache {
 
     /** The shard's arrays, from the cache or S3. */
     public Map<String, Npz.Array> load(DatasetShardAnnounced shard) throws IOException {
-        Path cached = dir.resolve(shard.sha256() + ".npz");
-        if (Files.exists(cached)) {
-            byte[] bytes = Files.readAllBytes(cached);
-            if (shard.sha256().equals(Hashing.sha256Hex(bytes))) {
-                return Npz.read(bytes);
-            }
-            Files.delete(cached); // a damaged cache entry is fetched again
+        if (!Hashing.isSha256Hex(shard.sha256())) {
+            throw new CorruptDataException("shard " + shard.objectKey() + " is announced with a malformed sha256 '"
+                    + shard.sha256() + "'");
+        }
+        Path cached = dir.resolve(shard.sha256() + SUFFIX);
+        byte[] hit = readCached(cached, shard.sha256());
+        if (hit != null) {
+            return Npz.read(hit);
         }
         byte[] bytes = fetchVerified(shard);
         Files.createDirectories(dir);
         Path partial = Files.createTempFile(dir, shard.sha256(), ".part");
         Files.write(partial, bytes);
         Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        evictBeyondLimit(cached);
         return Npz.read(bytes);
     }
+
+    /** The cached bytes if present and intact (marked as just used), else null. */
+    private static byte[] readCached(Path cached, String sha256) throws IOException {
+        try {
+            byte[] bytes = Files.readAllBytes(cached);
+            if (sha256.equals(Hashing.sha256Hex(bytes))) {
+                Files.setLastModifiedTime(cached, FileTime.from(Instant.now()));
+                return bytes;
+            }
+            Files.deleteIfExists(cached); // a damaged cache entry is fetched again
+        } catch (NoSuchFileException e) {
+            // not cached, or evicted a moment ago by another cache on the same folder
+        }
+        return null;
+    }
+
+    /** Deletes the least recently used shards until the cache fits its limit; {@code keep} stays. */
+    private void evictBeyondLimit(Path keep) throws IOException {
+        List<Path> shards;
+        try (Stream<Path> files = Files.list(dir)) {
+            shards = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        }
+        long total = 0;
+        List<Entry> entries = new ArrayList<>();
+        for (Path shard : shards) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(shard, BasicFileAttributes.class);
+                entries.add(new Entry(shard, attributes.size(), attributes.lastModifiedTime()));
+                total += attributes.size();
+            } catch (NoSuchFileException e) {
+                // evicted meanwhile by another cache on the same folder
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::lastUsed));
+        for (Entry entry : entries) {
+            if (total <= maxBytes) {
+                return;
+            }
+            if (!entry.path().equals(keep) && Files.deleteIfExists(entry.path())) {
+                total -= entry.size();
+                LOG.info("Shard cache over {} bytes: evicted {}", maxBytes, entry.path().getFileName());
+            }
+        }
+    }
+
+    private record Entry(Path path, long size, FileTime lastUsed) {}
 
     private byte[] fetchVerified(DatasetShardAnnounced shard) throws IOException {
         String actual = "";
