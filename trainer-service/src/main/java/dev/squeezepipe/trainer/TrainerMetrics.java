@@ -1,15 +1,13 @@
 package dev.squeezepipe.trainer;
 
+import dev.squeezepipe.service.LatestMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -25,21 +23,16 @@ public class TrainerMetrics {
     static final int KEPT_RUNS = 16;
 
     private final MeterRegistry registry;
-    private final Map<String, RunGauges> runs = new LinkedHashMap<>();
+    private final LatestMeters<RunGauges> runs;
 
     public TrainerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.runs = new LatestMeters<>(registry, KEPT_RUNS, gauges -> gauges.meters);
     }
 
     /** The gauges of {@code runId}, registered on first use; the oldest run's go when more than are kept. */
-    public synchronized RunGauges run(String runId) {
-        RunGauges gauges = runs.computeIfAbsent(runId, id -> new RunGauges(registry, id));
-        Iterator<RunGauges> oldest = runs.values().iterator();
-        while (runs.size() > KEPT_RUNS) {
-            oldest.next().remove(registry);
-            oldest.remove();
-        }
-        return gauges;
+    public RunGauges run(String runId) {
+        return runs.get(runId, id -> new RunGauges(registry, id));
     }
 
     /** Current values of one run, read by Micrometer. */
@@ -88,9 +81,6 @@ public class TrainerMetrics {
             meters.add(Gauge.builder(name, value).tag("run", runId).description(help).register(registry));
         }
 
-        void remove(MeterRegistry registry) {
-            meters.forEach(registry::remove);
-        }
 
         private static double get(AtomicLong bits) {
             return Double.longBitsToDouble(bits.get());
