@@ -9,7 +9,7 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,15 +25,18 @@ public class ModelFollower {
 
     static final String GROUP = "predictor-models";
 
-    private final ModelSwapper swapper;
+    /** Checkpoints, and evaluations, that wait for their other half under {@code best}; the oldest go beyond. */
+    static final int KEPT_UNMATCHED = 10_000;
+
+    private final ModelOffers swapper;
     private final DeadLetters deadLetters;
     private final ServingPolicy policy;
-    private final Map<String, CheckpointPublished> checkpoints = new HashMap<>();
-    private final Map<String, CheckpointEvaluated> evaluations = new HashMap<>();
+    private final Map<String, CheckpointPublished> checkpoints = bounded();
+    private final Map<String, CheckpointEvaluated> evaluations = bounded();
     private CheckpointPublished newestOffered;
     private double bestTop1 = -1;
 
-    public ModelFollower(ModelSwapper swapper, DeadLetters deadLetters, PredictorSettings settings) {
+    public ModelFollower(ModelOffers swapper, DeadLetters deadLetters, PredictorSettings settings) {
         this.swapper = swapper;
         this.deadLetters = deadLetters;
         this.policy = settings.policy();
@@ -51,16 +54,18 @@ public class ModelFollower {
 
     /** A checkpoint learned of, from its topic or from S3. */
     synchronized void follow(CheckpointPublished checkpoint) {
-        checkpoints.put(checkpoint.checkpointId(), checkpoint);
         switch (policy) {
             case LATEST -> offerIfNewest(checkpoint);
-            case BEST -> consider(checkpoint.checkpointId());
+            case BEST -> {
+                checkpoints.put(checkpoint.checkpointId(), checkpoint);
+                consider(checkpoint.checkpointId());
+            }
         }
     }
 
     /** An evaluation learned of, from its topic or from S3. */
     synchronized void evaluated(CheckpointEvaluated evaluation) {
-        if (evaluation.outcome() == EvaluationOutcome.SCORED) {
+        if (policy == ServingPolicy.BEST && evaluation.outcome() == EvaluationOutcome.SCORED) {
             evaluations.put(evaluation.checkpointId(), evaluation);
             consider(evaluation.checkpointId());
         }
@@ -73,13 +78,32 @@ public class ModelFollower {
         }
     }
 
-    /** A checkpoint and its evaluation arrive apart: whichever comes second decides. */
+    /** A checkpoint and its evaluation arrive apart: whichever comes second decides, and then both are done. */
     private void consider(String checkpointId) {
         CheckpointPublished checkpoint = checkpoints.get(checkpointId);
         CheckpointEvaluated evaluation = evaluations.get(checkpointId);
-        if (policy == ServingPolicy.BEST && checkpoint != null && evaluation != null && evaluation.top1() > bestTop1) {
+        if (checkpoint == null || evaluation == null) {
+            return;
+        }
+        checkpoints.remove(checkpointId);
+        evaluations.remove(checkpointId);
+        if (evaluation.top1() > bestTop1) {
             bestTop1 = evaluation.top1();
             swapper.offer(checkpoint);
         }
+    }
+
+    /** Checkpoints and evaluations still waiting for their other half. */
+    synchronized int unmatched() {
+        return checkpoints.size() + evaluations.size();
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > KEPT_UNMATCHED;
+            }
+        };
     }
 }

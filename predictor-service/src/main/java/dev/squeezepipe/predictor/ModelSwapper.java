@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(env = "predictor")
-public class ModelSwapper {
+public class ModelSwapper implements ModelOffers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelSwapper.class);
 
@@ -49,7 +49,7 @@ public class ModelSwapper {
         this.settings = settings;
     }
 
-    /** Asks for {@code checkpoint} to be served; returns at once. */
+    @Override
     public void offer(CheckpointPublished checkpoint) {
         pending.set(checkpoint);
         loaderThread.submit(this::loadPending);

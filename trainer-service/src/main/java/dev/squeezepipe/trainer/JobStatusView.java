@@ -7,23 +7,42 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** The newest status of every job, read from the status topic by each trainer (for GET /jobs and attempts). */
+/**
+ * The newest status of the jobs updated last, read from the status topic by each trainer (for GET /jobs and
+ * attempts). It holds the {@link #KEPT_JOBS} most recently updated jobs, so a long-lived trainer's memory does not grow
+ * with every job ever run; an older job's statuses stay in the topic.
+ */
 @KafkaListener(groupId = JobStatusView.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
 @Requires(env = "trainer")
 public class JobStatusView {
 
     static final String GROUP = "trainer-status-view";
 
-    private final Map<String, TrainingJobStatusChanged> latest = new ConcurrentHashMap<>();
+    /** Jobs whose newest status is kept. */
+    static final int KEPT_JOBS = 10_000;
+
+    private final Map<String, TrainingJobStatusChanged> latest;
     private final DeadLetters deadLetters;
 
+    @Inject
     public JobStatusView(DeadLetters deadLetters) {
+        this(deadLetters, KEPT_JOBS);
+    }
+
+    JobStatusView(DeadLetters deadLetters, int kept) {
         this.deadLetters = deadLetters;
+        this.latest = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TrainingJobStatusChanged> eldest) {
+                return size() > kept;
+            }
+        };
     }
 
     @Topic(Topics.TRAINING_JOB_STATUS)
@@ -32,11 +51,13 @@ public class JobStatusView {
     }
 
     /** Records a status, read or just published by this trainer (without waiting for it to come back). */
-    void published(TrainingJobStatusChanged status) {
-        latest.merge(status.jobId(), status, (old, now) -> now.at().isBefore(old.at()) ? old : now);
+    synchronized void published(TrainingJobStatusChanged status) {
+        TrainingJobStatusChanged old = latest.remove(status.jobId()); // re-inserted: the most recently updated
+        latest.put(status.jobId(), old != null && status.at().isBefore(old.at()) ? old : status);
     }
 
-    public Optional<TrainingJobStatusChanged> latest(String jobId) {
+    /** The newest status of {@code jobId}, if it is among the jobs kept. */
+    public synchronized Optional<TrainingJobStatusChanged> latest(String jobId) {
         return Optional.ofNullable(latest.get(jobId));
     }
 }
