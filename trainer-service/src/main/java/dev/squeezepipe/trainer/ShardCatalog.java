@@ -14,10 +14,11 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,9 +35,14 @@ public class ShardCatalog {
     static final String GROUP = "trainer-catalog";
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * Splits whose announcements are kept in memory, the least recently used going first: a split no longer here is
+     * found through its manifest in S3, as one announced before the topics' retention is.
+     */
+    static final int KEPT_SPLITS = 64;
 
-    private final Map<String, ConcurrentSkipListMap<Integer, DatasetShardAnnounced>> shards = new ConcurrentHashMap<>();
-    private final Map<String, DatasetReady> ready = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<Integer, DatasetShardAnnounced>> shards = bounded();
+    private final Map<String, DatasetReady> ready = bounded();
     private final StoredSplits splits;
     private final DeadLetters deadLetters;
 
@@ -47,15 +53,38 @@ public class ShardCatalog {
 
     @Topic(Topics.DATASET_SHARDS)
     void onShard(ConsumerRecord<String, byte[]> record) {
-        deadLetters.readOrSkip(record, DatasetShardAnnounced.class, GROUP).ifPresent(shard -> shards
-                .computeIfAbsent(key(shard.datasetId(), shard.split()), k -> new ConcurrentSkipListMap<>())
-                .put(shard.shardIndex(), shard));
+        deadLetters.readOrSkip(record, DatasetShardAnnounced.class, GROUP).ifPresent(this::announced);
     }
 
     @Topic(Topics.DATASET_READY)
     void onReady(ConsumerRecord<String, byte[]> record) {
         deadLetters.readOrSkip(record, DatasetReady.class, GROUP)
                 .ifPresent(event -> ready.put(key(event.datasetId(), event.split()), event));
+    }
+
+    void announced(DatasetShardAnnounced shard) {
+        shards.computeIfAbsent(key(shard.datasetId(), shard.split()), k -> new ConcurrentSkipListMap<>())
+                .put(shard.shardIndex(), shard);
+    }
+
+    /** Splits whose shard announcements are in memory. */
+    int splitsInMemory() {
+        return shards.size();
+    }
+
+    /** The split's shards announced so far, as far as memory holds them, by index. */
+    List<DatasetShardAnnounced> inMemory(String datasetId, Split split) {
+        Map<Integer, DatasetShardAnnounced> known = shards.get(key(datasetId, split.id()));
+        return known == null ? List.of() : List.copyOf(known.values());
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > KEPT_SPLITS;
+            }
+        });
     }
 
     /** A split as far as this trainer knows it: the shards announced so far, and whether they are all of it. */
@@ -109,9 +138,7 @@ public class ShardCatalog {
     /** The split as known now: complete once declared ready with all its shards (or found by its manifest). */
     public SplitSoFar now(String datasetId, Split split) throws IOException {
         DatasetReady done = ready.get(key(datasetId, split.id()));
-        Map<Integer, DatasetShardAnnounced> known = shards.getOrDefault(key(datasetId, split.id()),
-                new ConcurrentSkipListMap<>());
-        List<DatasetShardAnnounced> announced = List.copyOf(known.values());
+        List<DatasetShardAnnounced> announced = inMemory(datasetId, split);
         if (done != null && announced.size() >= done.shards()) {
             return new SplitSoFar(announced, true);
         }
