@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +73,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private final TrainerSettings settings;
     private final ExecutorService jobThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "job-runner"));
     private volatile boolean running = true;
+    /** Counted down when the trainer stops, so that a wait between two consumers ends at once. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread loop;
     private RunningJob current;
@@ -130,10 +133,10 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    /** Waits {@code wait} unless the trainer stops first; whether it still runs. */
     private boolean sleep(Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
-            return running;
+            return !stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS) && running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -312,6 +315,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
+        stopping.countDown();
         RunningJob job = current;
         if (job != null) {
             job.cancellation().cancel();
