@@ -45,13 +45,20 @@ public class ModelBootstrap implements ApplicationEventListener<StartupEvent> {
         this.json = json;
     }
 
+    /** Reads S3 on a thread of its own: with S3 away the service still starts, its model DOWN until one loads. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        Thread reader = new Thread(this::followWhatS3Holds, "model-bootstrap");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void followWhatS3Holds() {
         try {
             int checkpoints = followCheckpoints();
             int evaluations = followEvaluations();
             LOG.info("Found {} checkpoints and {} evaluations in S3", checkpoints, evaluations);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("Could not read what S3 holds ({}); serving what the topics announce", e.getMessage());
         }
     }
