@@ -4,12 +4,12 @@ import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.LeastRecentlyUsed;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,7 +25,7 @@ public class ModelFollower {
 
     static final String GROUP = "predictor-models";
 
-    /** Checkpoints, and evaluations, that wait for their other half under {@code best}; the oldest go beyond. */
+    /** Checkpoints, and evaluations, that wait for their other half under {@code best}; the least used go beyond. */
     static final int KEPT_UNMATCHED = 10_000;
 
     private final ModelOffers swapper;
@@ -99,11 +99,6 @@ public class ModelFollower {
     }
 
     private static <V> Map<String, V> bounded() {
-        return new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > KEPT_UNMATCHED;
-            }
-        };
+        return LeastRecentlyUsed.map(KEPT_UNMATCHED);
     }
 }

@@ -2,20 +2,20 @@ package dev.squeezepipe.trainer;
 
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.LeastRecentlyUsed;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The newest status of the jobs updated last, read from the status topic by each trainer (for GET /jobs and
- * attempts). It holds the {@link #KEPT_JOBS} most recently updated jobs, so a long-lived trainer's memory does not grow
+ * attempts). It holds the {@link #KEPT_JOBS} jobs updated or looked up last, so a long-lived trainer's memory does not grow
  * with every job ever run; an older job's statuses stay in the topic.
  */
 @KafkaListener(groupId = JobStatusView.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
@@ -37,12 +37,7 @@ public class JobStatusView {
 
     JobStatusView(DeadLetters deadLetters, int kept) {
         this.deadLetters = deadLetters;
-        this.latest = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, TrainingJobStatusChanged> eldest) {
-                return size() > kept;
-            }
-        };
+        this.latest = LeastRecentlyUsed.map(kept);
     }
 
     @Topic(Topics.TRAINING_JOB_STATUS)
@@ -52,8 +47,7 @@ public class JobStatusView {
 
     /** Records a status, read or just published by this trainer (without waiting for it to come back). */
     synchronized void published(TrainingJobStatusChanged status) {
-        TrainingJobStatusChanged old = latest.remove(status.jobId()); // re-inserted: the most recently updated
-        latest.put(status.jobId(), old != null && status.at().isBefore(old.at()) ? old : status);
+        latest.merge(status.jobId(), status, (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
 
     /** The newest status of {@code jobId}, if it is among the jobs kept. */

@@ -6,6 +6,7 @@ import dev.squeezepipe.events.DatasetShardAnnounced;
 import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.LeastRecentlyUsed;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -79,12 +79,7 @@ public class ShardCatalog {
     }
 
     private static <V> Map<String, V> bounded() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > KEPT_SPLITS;
-            }
-        });
+        return Collections.synchronizedMap(LeastRecentlyUsed.map(KEPT_SPLITS));
     }
 
     /** A split as far as this trainer knows it: the shards announced so far, and whether they are all of it. */
