@@ -4,6 +4,7 @@ import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import dev.squeezepipe.service.Backoff;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.service.TransientFailures;
@@ -128,7 +129,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
                 if (!sleep(wait)) {
                     return;
                 }
-                wait = wait.multipliedBy(2).compareTo(RESTART_MAX) > 0 ? RESTART_MAX : wait.multipliedBy(2);
+                wait = Backoff.doubled(wait, RESTART_MAX);
             }
         }
     }
@@ -251,7 +252,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
                         + "in {} s", done.jobId(), Failures.reason(cause), retryWait.toSeconds());
                 kafka.seek(done.partition(), done.offset()); // not failed: the job stays in Kafka
                 idleUntilNanos = System.nanoTime() + retryWait.toNanos();
-                retryWait = retryWait.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryWait.multipliedBy(2);
+                retryWait = Backoff.doubled(retryWait, RETRY_MAX);
                 return; // partitions stay paused until the wait is over
             }
             String reason = Failures.reason(cause);

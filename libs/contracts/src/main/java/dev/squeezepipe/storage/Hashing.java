@@ -1,7 +1,6 @@
 package dev.squeezepipe.storage;
 
 import dev.squeezepipe.errors.CorruptDataException;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,7 +33,7 @@ public final class Hashing {
     }
 
     /** Fails, naming {@code what}, unless {@code bytes} hash to {@code expected}. */
-    public static void requireSha256(byte[] bytes, String expected, String what) throws IOException {
+    public static void requireSha256(byte[] bytes, String expected, String what) throws CorruptDataException {
         String actual = sha256Hex(bytes);
         if (!actual.equals(expected)) {
             throw new CorruptDataException(what + " is corrupt: sha256 " + actual + " instead of " + expected);

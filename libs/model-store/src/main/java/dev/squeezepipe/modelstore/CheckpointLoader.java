@@ -2,6 +2,7 @@ package dev.squeezepipe.modelstore;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import dev.squeezepipe.errors.CorruptDataException;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.model.SqueezeNet;
 import dev.squeezepipe.model.SqueezeNetConfig;
@@ -73,10 +74,10 @@ public class CheckpointLoader {
     public void loadParameters(Model model, String bucket, CheckpointSidecar sidecar)
             throws IOException, InvalidCheckpointException {
         byte[] params = store.get(bucket, sidecar.params().key());
-        String sha256 = Hashing.sha256Hex(params);
-        if (!sha256.equals(sidecar.params().sha256())) {
-            throw new InvalidCheckpointException(what(sidecar) + " is corrupt: its parameters' sha256 is " + sha256
-                    + ", its sidecar says " + sidecar.params().sha256(), null);
+        try {
+            Hashing.requireSha256(params, sidecar.params().sha256(), what(sidecar) + " (its parameters)");
+        } catch (CorruptDataException e) {
+            throw new InvalidCheckpointException(e.getMessage(), e);
         }
         try {
             CheckpointParams.load(model, params);

@@ -30,6 +30,12 @@ public record Backoff(Duration first, Duration max, Duration giveUpAfter) {
         void retrying(int attempt, Exception failure, Duration wait);
     }
 
+    /** The wait after {@code wait}: twice as long, at most {@code max}. */
+    public static Duration doubled(Duration wait, Duration max) {
+        Duration twice = wait.multipliedBy(2);
+        return twice.compareTo(max) > 0 ? max : twice;
+    }
+
     /**
      * The result of {@code attempt}, tried again while it fails with what {@code transientFailure} accepts and time
      * is left; {@code what} names the operation in the log.
@@ -50,7 +56,7 @@ public record Backoff(Duration first, Duration max, Duration giveUpAfter) {
                 LOG.warn("{} failed ({}); try {} in {} ms", what, e.getMessage(), tries + 1, wait.toMillis());
                 listener.retrying(tries, e, wait);
                 Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2).compareTo(max) > 0 ? max : wait.multipliedBy(2);
+                wait = doubled(wait, max);
             }
         }
     }
