@@ -7,6 +7,7 @@ import dev.squeezepipe.schema.UnreadableRecordException;
 import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.storage.CheckpointSidecar;
+import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -69,7 +70,7 @@ public class ModelBootstrap implements ApplicationEventListener<StartupEvent> {
         store.ensureBucket(bucket);
         List<CheckpointSidecar> sidecars = new ArrayList<>();
         for (String key : store.list(bucket, "")) {
-            if (key.endsWith(".json")) {
+            if (ObjectLayout.isCheckpointSidecarKey(key)) {
                 try {
                     sidecars.add(loader.sidecar(bucket, key));
                 } catch (InvalidCheckpointException e) {
@@ -88,7 +89,7 @@ public class ModelBootstrap implements ApplicationEventListener<StartupEvent> {
         store.ensureBucket(bucket);
         int count = 0;
         for (String key : store.list(bucket, "")) {
-            if (key.endsWith(".json") && !key.endsWith("/best.json")) {
+            if (ObjectLayout.isEvaluationKey(key)) {
                 try {
                     follower.evaluated(VersionedJson.read(json, store.get(bucket, key), CheckpointEvaluated.class));
                     count++;

@@ -100,7 +100,7 @@ public class CheckpointStore {
         store.ensureBucket(bucket);
         List<CheckpointSidecar> sidecars = new ArrayList<>();
         for (String key : store.list(bucket, runId + "/")) {
-            if (key.endsWith(".json")) {
+            if (ObjectLayout.isCheckpointSidecarKey(key)) {
                 sidecars.add(loader.sidecar(bucket, key));
             }
         }

@@ -1,5 +1,7 @@
 package dev.squeezepipe.storage;
 
+import java.util.regex.Pattern;
+
 /**
  * Where everything lives in object storage. Buckets are configurable; keys are defined here only.
  *
@@ -21,6 +23,9 @@ public final class ObjectLayout {
     public static final String CHECKPOINTS_BUCKET = "checkpoints";
     /** Default bucket of evaluation records. */
     public static final String EVALUATIONS_BUCKET = "evaluations";
+
+    private static final Pattern CHECKPOINT_SIDECAR = Pattern.compile(".+/epoch-\\d{4,}-step-\\d{8,}\\.json");
+    private static final Pattern EVALUATION = Pattern.compile(".+/epoch-\\d{4,}\\.json");
 
     /** Hex characters of the content hash kept in a shard's key. */
     private static final int HASH_IN_KEY = 16;
@@ -58,6 +63,11 @@ public final class ObjectLayout {
         return checkpointStem(runId, epoch, step) + ".json";
     }
 
+    /** Whether {@code key}, in the checkpoints bucket, is a checkpoint's sidecar. */
+    public static boolean isCheckpointSidecarKey(String key) {
+        return CHECKPOINT_SIDECAR.matcher(key).matches();
+    }
+
     /** Key of a checkpoint's optimizer state, which a resumed run continues from. */
     public static String checkpointOptimizerKey(String runId, int epoch, long step) {
         return checkpointStem(runId, epoch, step) + ".optimizer";
@@ -71,5 +81,10 @@ public final class ObjectLayout {
     /** Key of one checkpoint's evaluation. */
     public static String evaluationKey(String runId, int epoch) {
         return String.format("%s/epoch-%04d.json", runId, epoch);
+    }
+
+    /** Whether {@code key}, in the evaluations bucket, is one checkpoint's evaluation (not a run's best). */
+    public static boolean isEvaluationKey(String key) {
+        return EVALUATION.matcher(key).matches();
     }
 }
