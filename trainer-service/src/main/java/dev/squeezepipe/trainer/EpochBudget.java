@@ -70,9 +70,8 @@ final class EpochBudget {
         boolean atInputSize = side == resizing.inputSize();
         double small = secondsPerEpoch(resizing.lowSize());
         double large = secondsPerEpoch(resizing.inputSize());
-        int fitted = epochsWithin(job.budget().epochs(), epoch, (e, n) -> atInputSize || !resizing.low(e,
-                n) ? large : small,
-                secondsLeft);
+        int fitted = epochsWithin(job.budget().epochs(), epoch,
+                (e, n) -> atInputSize || !resizing.low(e, n) ? large : small, secondsLeft);
         boolean lateGrowth = epoch > decision && fitted > planned && 2 * (epoch - decision) > planned - decision
                 && !firstAtInputSize;
         if (fitted == planned || lateGrowth) {

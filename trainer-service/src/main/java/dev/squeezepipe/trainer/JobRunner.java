@@ -118,8 +118,8 @@ public class JobRunner {
             Training training = new Training(model, trainer, optimizer, schedule, progress, budget);
             TrainingJobSpec plan = trainEpochs(run, training, firstEpoch, stepsDone);
             // a run resumed from its last checkpoint trains no epoch: its steps are the checkpoint's
-            reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(), Math.max(stepsDone,
-                    progress.step()));
+            reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(),
+                    Math.max(stepsDone, progress.step()));
         }
     }
 
