@@ -85,6 +85,18 @@ public final class KafkaChildProcess implements KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
+    /**
+     * Kills the broker with SIGKILL, as a crash or an OOM kill would, and waits for the process to be gone. Its data
+     * stays, so {@link #start} on the same directory and port brings the same broker back.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Kafka child process " + process.pid() + " still alive " + STOP_TIMEOUT
+                    + " after SIGKILL");
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -74,7 +74,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    private static String randomKey(int bytes) {
+    /** A fresh random credential of {@code bytes} random bytes, hex-encoded. */
+    public static String randomKey(int bytes) {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);

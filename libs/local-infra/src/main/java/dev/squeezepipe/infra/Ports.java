@@ -6,11 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free loopback ports. */
-final class Ports {
+public final class Ports {
 
     private Ports() {}
 
-    static int free() {
+    /** A loopback port free right now. */
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
