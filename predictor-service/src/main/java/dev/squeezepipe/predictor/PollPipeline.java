@@ -1,6 +1,7 @@
 package dev.squeezepipe.predictor;
 
 import dev.squeezepipe.errors.Failures;
+import dev.squeezepipe.service.Backoff;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * While one poll's requests are in inference, the consumer polls again and queues the next poll's requests behind
  * them. Polls are committed in order, each once all its results and dead letters are acknowledged. If a poll
  * cannot be answered (a send failed, or the predictor is stopping), the consumer is sought back to it, and its
- * requests and the ones after it come again. {@link #drain} returns only when nothing is in flight, so when the
+ * requests and the ones after it come again, after a wait that doubles with each failure in a row (1 s to 30 s), so a
+ * broker away or a refused send does not spin inference and sends in a loop. {@link #drain} returns only when nothing is in flight, so when the
  * topic goes idle, every answered request is committed. A rebalance first commits what has been answered.
  *
  * <p>The state belongs to the single consumer thread of {@link ClassificationListener}, and every call happens on
@@ -40,12 +43,20 @@ public class PollPipeline {
     /** How long a poll made while requests are in inference waits for more; an answered poll waits as long. */
     private static final Duration LOOK_AHEAD = Duration.ofMillis(5);
 
+    /** The wait before a failed poll is polled again, doubled for each failure in a row up to the most. */
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    /** Well within max.poll.interval.ms, so a waiting consumer keeps its partitions. */
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
+
     private final RequestAnswerer answerer;
+    private final PredictorMetrics metrics;
     private final Deque<PollInFlight> inFlight = new ArrayDeque<>();
     private Consumer<String, byte[]> consumer;
+    private Duration retryWait = RETRY_FIRST;
 
-    public PollPipeline(RequestAnswerer answerer) {
+    public PollPipeline(RequestAnswerer answerer, PredictorMetrics metrics) {
         this.answerer = answerer;
+        this.metrics = metrics;
     }
 
     /** Answers {@code records} and whatever {@code consumer} polls after them, until nothing is left in flight. */
@@ -118,6 +129,7 @@ public class PollPipeline {
             Throwable failure = head.failure();
             if (failure != null) {
                 rewind(revoked, Failures.reason(Failures.unwrap(failure)));
+                backOff();
                 return;
             }
             try {
@@ -129,7 +141,30 @@ public class PollPipeline {
                 return;
             }
             inFlight.remove();
+            retryWait = RETRY_FIRST;
         }
+    }
+
+    /**
+     * Waits before the rewound requests are polled again, in a poll of paused partitions: the consumer stays in its
+     * group, and a shutdown's wakeup ends the wait at once. A record polled from a partition assigned meanwhile
+     * is sought back, to come again after the wait.
+     */
+    private void backOff() {
+        metrics.redelivery();
+        Set<TopicPartition> owned = Set.copyOf(consumer.assignment());
+        consumer.pause(owned);
+        try {
+            ConsumerRecords<String, byte[]> unexpected = consumer.poll(retryWait);
+            for (TopicPartition partition : unexpected.partitions()) {
+                consumer.seek(partition, unexpected.records(partition).get(0).offset());
+            }
+        } finally {
+            Set<TopicPartition> stillOwned = new HashSet<>(consumer.assignment());
+            stillOwned.retainAll(owned);
+            consumer.resume(stillOwned);
+        }
+        retryWait = Backoff.doubled(retryWait, RETRY_MAX);
     }
 
     /** Abandons every poll in flight and seeks the partitions still ours back to their first uncommitted request. */
@@ -146,6 +181,6 @@ public class PollPipeline {
                 consumer.seek(partition, offset);
             }
         });
-        LOG.warn("Requests from {} will be polled again: {}", first, reason);
+        LOG.warn("Requests from {} will be polled again in {} s: {}", first, retryWait.toSeconds(), reason);
     }
 }

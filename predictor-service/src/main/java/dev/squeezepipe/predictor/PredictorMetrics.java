@@ -23,6 +23,7 @@ public class PredictorMetrics {
     private final Timer inferenceTime;
     private final Counter swaps;
     private final Counter swapFailures;
+    private final Counter redeliveries;
     private final AtomicLong version = new AtomicLong();
     // per source, looked up once: the Kafka path counts every request, thousands a second in a burst
     private final Map<RequestSource, Counter> requests;
@@ -40,6 +41,9 @@ public class PredictorMetrics {
         this.swaps = Counter.builder("predictor.model.swaps").description("Models swapped in").register(registry);
         this.swapFailures = Counter.builder("predictor.model.swap.failures")
                 .description("Checkpoints that failed to load or warm up").register(registry);
+        this.redeliveries = Counter.builder("predictor.redeliveries")
+                .description("Polls of requests rewound to be answered again, after a result could not be sent")
+                .register(registry);
         Gauge.builder("predictor.model.version", version, AtomicLong::get).description("Version of the served model")
                 .register(registry);
         this.requests = perSource(source -> registry.counter("predictor.requests", "source", source));
@@ -87,5 +91,9 @@ public class PredictorMetrics {
 
     void swapFailed() {
         swapFailures.increment();
+    }
+
+    void redelivery() {
+        redeliveries.increment();
     }
 }

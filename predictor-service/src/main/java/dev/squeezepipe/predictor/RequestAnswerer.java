@@ -5,6 +5,7 @@ import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.TransientFailures;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -64,7 +65,10 @@ public class RequestAnswerer {
             double latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
             metrics.latency(RequestSource.KAFKA, latency);
             return events.classified(id, new ImageClassified(SchemaVersion.CURRENT, id, prediction.top(),
-                    prediction.modelId(), prediction.modelVersion(), latency));
+                    prediction.modelId(), prediction.modelVersion(), latency))
+                    .handle((sent, failure) -> failure == null ? CompletableFuture.completedFuture(sent)
+                            : undeliverable(record, failure))
+                    .thenCompose(acknowledgement -> acknowledgement);
         }
         Throwable cause = Failures.unwrap(error);
         if (cause instanceof ShuttingDownException) {
@@ -73,5 +77,19 @@ public class RequestAnswerer {
         metrics.failure(RequestSource.KAFKA);
         metrics.deadLetter(RequestSource.KAFKA);
         return deadLetters.send(record, ClassificationListener.GROUP, "cannot classify: " + Failures.reason(cause));
+    }
+
+    /**
+     * A result the broker refused: while it may yet take it (away, timed out), the poll fails and comes again;
+     * a refusal that would repeat (too large, not allowed) dead-letters the request at once, with the reason.
+     */
+    private CompletableFuture<?> undeliverable(ConsumerRecord<String, byte[]> record, Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        if (TransientFailures.isTransient(cause)) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        metrics.deadLetter(RequestSource.KAFKA);
+        return deadLetters.send(record, ClassificationListener.GROUP, "result undeliverable: "
+                + Failures.reason(cause));
     }
 }
