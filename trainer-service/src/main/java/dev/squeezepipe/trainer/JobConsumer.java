@@ -242,7 +242,11 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             done.future().get();
         } catch (Exception e) {
             Throwable cause = Failures.unwrap(e);
-            if (done.cancellation().isCancelled()) {
+            if (cause instanceof StaleAttemptException) {
+                LOG.warn("Job {} stopped: {}", done.jobId(), cause.getMessage());
+            }
+            // stopped, not failed, by a partition taken away or a newer attempt at the run
+            if (done.cancellation().isCancelled() || cause instanceof StaleAttemptException) {
                 kafka.seek(done.partition(), done.offset()); // stopped, not finished: the job stays in Kafka
                 kafka.resume(kafka.paused());
                 return;

@@ -53,9 +53,10 @@ public class JobRunner {
     private final JobReporter reporter;
     private final TrainerMetrics metrics;
     private final TrainerSettings settings;
+    private final RunFence fence;
 
     public JobRunner(ShardCatalog catalog, ShardCache cache, CheckpointStore checkpoints, TrainerEvents events,
-            JobReporter reporter, TrainerMetrics metrics, TrainerSettings settings) {
+            JobReporter reporter, TrainerMetrics metrics, TrainerSettings settings, RunFence fence) {
         this.catalog = catalog;
         this.cache = cache;
         this.checkpoints = checkpoints;
@@ -63,13 +64,18 @@ public class JobRunner {
         this.reporter = reporter;
         this.metrics = metrics;
         this.settings = settings;
+        this.fence = fence;
     }
 
-    /** Trains {@code job} to the end; cancellation surfaces as {@link InterruptedException}. */
-    public void run(TrainingJobSubmitted job, int attempt, Cancellation cancellation) throws Exception {
+    /**
+     * Trains {@code job} to the end; cancellation surfaces as {@link InterruptedException}, and a later attempt
+     * taking the run as {@link StaleAttemptException}.
+     */
+    public void run(TrainingJobSubmitted job, int accepted, Cancellation cancellation) throws Exception {
         long attemptStart = System.nanoTime();
         TrainingJobSpec spec = job.spec();
         SqueezeNetConfig config = JobValidator.validate(spec);
+        int attempt = fence.take(job.jobId(), accepted);
         reporter.running(job.jobId(), attempt, 0, spec.budget().epochs(), 0);
         int limit = spec.data().trainLimit() == null ? 0 : spec.data().trainLimit();
         ShardFeed feed = ShardFeed.open(catalog, cache, spec.datasetId(), limit, settings.datasetWait(),
@@ -118,6 +124,7 @@ public class JobRunner {
             Training training = new Training(model, trainer, optimizer, schedule, progress, budget);
             TrainingJobSpec plan = trainEpochs(run, training, firstEpoch, stepsDone);
             // a run resumed from its last checkpoint trains no epoch: its steps are the checkpoint's
+            fence.check(run.runId(), run.attempt());
             reporter.completed(run.job().jobId(), run.attempt(), plan.budget().epochs(),
                     Math.max(stepsDone, progress.step()));
         }
@@ -151,9 +158,10 @@ public class JobRunner {
                 training.schedule().refit(epoch, fitted);
                 plan = plan.withEpochs(fitted);
             }
+            fence.check(run.runId(), run.attempt());
             reporter.running(run.job().jobId(), run.attempt(), epoch, plan.budget().epochs(), stepsDone);
             if (epoch % spec.checkpoints().every() == 0 || epoch == plan.budget().epochs()) {
-                checkpoint(run.job(), training, plan, epoch, stepsDone);
+                checkpoint(run, training, plan, epoch, stepsDone);
             }
         }
         return plan;
@@ -194,9 +202,10 @@ public class JobRunner {
         }
     }
 
-    private void checkpoint(TrainingJobSubmitted job, Training training, TrainingJobSpec plan, int epoch, long step)
+    private void checkpoint(Attempt run, Training training, TrainingJobSpec plan, int epoch, long step)
             throws Exception {
-        String runId = job.jobId();
+        TrainingJobSubmitted job = run.job();
+        String runId = run.runId();
         ProgressListener progress = training.progress();
         CheckpointDraft draft = new CheckpointDraft(
                 new Checkpoint(runId + "/" + epoch, runId, job.jobId(), epoch, step, Instant.now()), plan,
@@ -204,6 +213,7 @@ public class JobRunner {
                         training.budget().secondsUsed(System.nanoTime())),
                 training.schedule().refits());
         Model model = training.model();
+        fence.check(runId, run.attempt());
         CheckpointSidecar stored = checkpoints.save(model, training.optimizer().saveState(model.getBlock()), draft);
         events.checkpoint(runId, stored.announcement(checkpoints.bucket()));
         checkpoints.prune(runId, job.spec().checkpoints().keep());

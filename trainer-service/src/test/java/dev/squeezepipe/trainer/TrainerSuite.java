@@ -33,6 +33,7 @@ import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import dev.squeezepipe.storage.ObjectLayout;
+import dev.squeezepipe.storage.RunLease;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
@@ -204,8 +205,8 @@ abstract class TrainerSuite {
         send(jobId, bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, tinySpec(datasetId, 4, 96, 0.01),
                 Instant.now())));
         assertEquals(JobState.COMPLETED, awaitFinal(jobId).state());
-        List<String> sidecars = store.list("checkpoints", jobId + "/").stream().filter(k -> k.endsWith(".json"))
-                .toList();
+        List<String> sidecars = store.list("checkpoints", jobId + "/").stream()
+                .filter(ObjectLayout::isCheckpointSidecarKey).toList();
         assertEquals(List.of(jobId + "/epoch-0001-step-00000003.json", jobId + "/epoch-0003-step-00000009.json",
                 jobId + "/epoch-0004-step-00000012.json"), sidecars, "the newest 2 and the best");
     }
@@ -225,8 +226,9 @@ abstract class TrainerSuite {
         List<String> kept = store.list("checkpoints", jobId + "/");
         assertEquals(List.of(jobId + "/epoch-0003-step-00000030.json", jobId + "/epoch-0003-step-00000030.optimizer",
                 jobId + "/epoch-0003-step-00000030.params", jobId + "/epoch-0004-step-00000040.json",
-                jobId + "/epoch-0004-step-00000040.optimizer", jobId + "/epoch-0004-step-00000040.params"), kept,
-                "only the newest 2 checkpoints are kept, with their optimizer state");
+                jobId + "/epoch-0004-step-00000040.optimizer", jobId + "/epoch-0004-step-00000040.params",
+                jobId + "/lease.json"), kept,
+                "only the newest 2 checkpoints are kept, with their optimizer state, beside the run's lease");
         CheckpointSidecar sidecar = json.readValue(store.get("checkpoints", checkpoints.get(3).sidecarKey()),
                 CheckpointSidecar.class);
         assertEquals(checkpoints.get(3).sha256(), sidecar.params().sha256());
@@ -374,6 +376,29 @@ abstract class TrainerSuite {
         long stepOfFirstEpochAfter = checkpoints.stream().filter(c -> c.epoch() == firstAfter).findFirst()
                 .orElseThrow().step();
         assertEquals(firstAfter * 10L, stepOfFirstEpochAfter, "steps go on from the checkpoint");
+    }
+
+    @Test
+    void anAttemptWhoseRunALaterAttemptTookStopsWritingAndTheJobGoesOnInTheLaterOne() throws IOException {
+        ApplicationContext trainer = trainer("t-cut-off");
+        String jobId = submit(tinySpec(datasetId, 8, 320, 0.01));
+        await().atMost(JOB).until(() -> !events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).isEmpty());
+        // as a trainer given the job after this one lost touch with the broker would
+        RunLease later = new RunLease(SchemaVersion.CURRENT, jobId, 41, "t-elsewhere", Instant.now());
+        trainer.getBean(ObjectStore.class).put("checkpoints", ObjectLayout.runLeaseKey(jobId), bytes(later),
+                "application/json");
+        long epochsReportedBefore = runningEpochs(jobId, 1);
+        TrainingJobStatusChanged done = awaitFinal(jobId);
+        assertEquals(JobState.COMPLETED, done.state(), done.reason());
+        assertEquals(42, done.attempt(), "taken again after the stale attempt stopped, numbered past the lease's");
+        assertTrue(runningEpochs(jobId, 1) <= epochsReportedBefore + 1,
+                "the stale attempt reported at most the epoch it was in: " + statuses(jobId));
+        assertTrue(statuses(jobId).stream().noneMatch(s -> s.state() == JobState.FAILED), "not failed");
+    }
+
+    private long runningEpochs(String jobId, int attempt) {
+        return statuses(jobId).stream().filter(s -> s.attempt() == attempt && s.state() == JobState.RUNNING
+                && s.epoch() > 0).count();
     }
 
     @Test

@@ -73,6 +73,11 @@ public final class ObjectLayout {
         return checkpointStem(runId, epoch, step) + ".optimizer";
     }
 
+    /** Key of a run's lease: which attempt may write its checkpoints (see {@link RunLease}). */
+    public static String runLeaseKey(String runId) {
+        return runId + "/lease.json";
+    }
+
     /** Key of a run's best evaluation. */
     public static String bestEvaluationKey(String runId) {
         return runId + "/best.json";
