@@ -2,6 +2,7 @@ package dev.squeezepipe.evaluator;
 
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.ShutdownInterrupts;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -35,18 +36,21 @@ public class CheckpointListener {
 
     private final EvaluationService service;
     private final DeadLetters deadLetters;
+    private final ShutdownInterrupts shutdown;
 
-    public CheckpointListener(EvaluationService service, DeadLetters deadLetters) {
+    public CheckpointListener(EvaluationService service, DeadLetters deadLetters, ShutdownInterrupts shutdown) {
         this.service = service;
         this.deadLetters = deadLetters;
+        this.shutdown = shutdown;
     }
 
+    /** Evaluates the checkpoint; a shutdown interrupts the evaluation, whose offset then stays uncommitted. */
     @Topic(Topics.CHECKPOINTS)
-    void onCheckpoint(ConsumerRecord<String, byte[]> record) throws IOException, InterruptedException {
+    void onCheckpoint(ConsumerRecord<String, byte[]> record) throws Exception {
         Optional<CheckpointPublished> checkpoint = deadLetters.readOrDeadLetter(record, CheckpointPublished.class,
                 GROUP);
         if (checkpoint.isPresent()) {
-            service.evaluate(checkpoint.get());
+            shutdown.run(() -> service.evaluate(checkpoint.get()));
         }
     }
 }

@@ -102,6 +102,9 @@ public class EvaluationService {
             }
             return cannotBeScored(checkpoint, e, start); // corrupt or missing data: asking again will not help
         } catch (InvalidCheckpointException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("stopping: " + Failures.reason(e)); // not the checkpoint's fault
+            }
             return cannotBeScored(checkpoint, e, start);
         }
     }

@@ -8,6 +8,7 @@ import dev.squeezepipe.service.LeastRecentlyUsed;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import java.util.Map;
@@ -19,7 +20,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * checkpoint newer ({@link CheckpointOrder}) than any offered before; {@code best}, a checkpoint whose evaluation beats
  * the best top-1 seen so far.
  */
-@KafkaListener(groupId = ModelFollower.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = ModelFollower.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST,
+        // a view reads its topics whole at every start, under a group of its own: an offset committed would never
+        // be read, and committing one on close waits out a broker that is away
+        offsetStrategy = OffsetStrategy.DISABLED)
 @Requires(env = "predictor")
 public class ModelFollower {
 

@@ -7,6 +7,7 @@ import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.service.Backoff;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.DeadLetters;
+import dev.squeezepipe.service.ShutdownInterrupts;
 import dev.squeezepipe.service.TransientFailures;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.context.annotation.Requires;
@@ -65,6 +66,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     /** Waits before a job stopped by a passing failure is taken again: doubling, reset by a job that ends. */
     private static final Duration RETRY_FIRST = Duration.ofSeconds(5);
     private static final Duration RETRY_MAX = Duration.ofMinutes(5);
+    /** How long a stopping trainer waits for its job to end: within the 30 s grace period of compose and Kubernetes. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final JobRunner runner;
     private final JobReporter reporter;
@@ -72,6 +75,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private final JobHistory history;
     private final DeadLetters deadLetters;
     private final TrainerSettings settings;
+    private final ShutdownInterrupts shutdown;
     private final ExecutorService jobThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "job-runner"));
     private volatile boolean running = true;
     /** Counted down when the trainer stops, so that a wait between two consumers ends at once. */
@@ -85,13 +89,14 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private Duration retryWait = RETRY_FIRST;
 
     public JobConsumer(JobRunner runner, JobReporter reporter, JobStatusView view, JobHistory history,
-            DeadLetters deadLetters, TrainerSettings settings) {
+            DeadLetters deadLetters, TrainerSettings settings, ShutdownInterrupts shutdown) {
         this.runner = runner;
         this.reporter = reporter;
         this.view = view;
         this.history = history;
         this.deadLetters = deadLetters;
         this.settings = settings;
+        this.shutdown = shutdown;
     }
 
     /** A job being trained: where its record lies, its worker and how to stop it. */
@@ -224,8 +229,9 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         reporter.accepted(job.jobId(), attempt, job.spec().budget().epochs());
         Cancellation cancellation = new Cancellation();
         TrainingJobSubmitted accepted = job;
+        // a shutdown interrupts the job wherever it waits (an S3 retry, a send), so the trainer exits in its grace
         Future<?> future = jobThread.submit(() -> {
-            runner.run(accepted, attempt, cancellation);
+            shutdown.run(() -> runner.run(accepted, attempt, cancellation));
             return null;
         });
         current = new RunningJob(partition, record.offset(), job.jobId(), future, cancellation);
@@ -245,8 +251,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             if (cause instanceof StaleAttemptException) {
                 LOG.warn("Job {} stopped: {}", done.jobId(), cause.getMessage());
             }
-            // stopped, not failed, by a partition taken away or a newer attempt at the run
-            if (done.cancellation().isCancelled() || cause instanceof StaleAttemptException) {
+            // stopped, not failed, by a partition taken away, a newer attempt, or the trainer's own shutdown
+            if (done.cancellation().isCancelled() || cause instanceof StaleAttemptException || shutdown.stopping()) {
                 kafka.seek(done.partition(), done.offset()); // stopped, not finished: the job stays in Kafka
                 kafka.resume(kafka.paused());
                 return;
@@ -284,7 +290,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         if (job != null) {
             job.cancellation().cancel();
             try {
-                job.future().get(2, TimeUnit.MINUTES);
+                job.future().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
                 // cancelled or failed: either way it has stopped training, and its offset stays uncommitted
             }
@@ -330,7 +336,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             kafka.wakeup();
         }
         if (loop != null) {
-            loop.join(TimeUnit.MINUTES.toMillis(2));
+            loop.join(STOP_WAIT.toMillis());
         }
         jobThread.shutdownNow();
     }

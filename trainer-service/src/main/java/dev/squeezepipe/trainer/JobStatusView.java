@@ -6,6 +6,7 @@ import dev.squeezepipe.service.LeastRecentlyUsed;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
@@ -18,7 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * attempts). It holds the {@link #KEPT_JOBS} jobs updated or looked up last, so a long-lived trainer's memory does not grow
  * with every job ever run; an older job's statuses stay in the topic.
  */
-@KafkaListener(groupId = JobStatusView.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = JobStatusView.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST,
+        // a view reads its topics whole at every start, under a group of its own: an offset committed would never
+        // be read, and committing one on close waits out a broker that is away
+        offsetStrategy = OffsetStrategy.DISABLED)
 @Requires(env = "trainer")
 public class JobStatusView {
 

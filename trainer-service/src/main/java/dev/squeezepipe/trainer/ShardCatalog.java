@@ -11,6 +11,7 @@ import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import java.io.IOException;
@@ -28,7 +29,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * the beginning of the topics by each trainer (a unique group: every instance needs all of it). A split
  * stored before the topics' retention is found through its manifest in S3.
  */
-@KafkaListener(groupId = ShardCatalog.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = ShardCatalog.GROUP, uniqueGroupId = true, offsetReset = OffsetReset.EARLIEST,
+        // a view reads its topics whole at every start, under a group of its own: an offset committed would never
+        // be read, and committing one on close waits out a broker that is away
+        offsetStrategy = OffsetStrategy.DISABLED)
 @Requires(env = "trainer")
 public class ShardCatalog {
 

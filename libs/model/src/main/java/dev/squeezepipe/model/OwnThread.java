@@ -17,7 +17,8 @@ public final class OwnThread {
 
     /**
      * Runs {@code work} on a new thread named {@code name} with the engine's default intra-op threads, waits for
-     * it, and returns its result or throws its error.
+     * it, and returns its result or throws its error. Interrupting the caller interrupts the work, which stops at
+     * its next check, and the caller gets an {@link InterruptedException} once it has.
      */
     public static <T> T call(String name, Callable<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(() -> {
@@ -26,7 +27,13 @@ public final class OwnThread {
         });
         Thread thread = new Thread(task, name);
         thread.start();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            thread.join(); // the work holds native memory and an OpenMP team: let it end before returning
+            throw e;
+        }
         try {
             return task.get();
         } catch (ExecutionException e) {

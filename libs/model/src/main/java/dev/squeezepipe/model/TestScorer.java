@@ -37,7 +37,7 @@ public final class TestScorer {
     }
 
     private static TestScores scoreHere(Block block, ImageBatch data, Preprocessor preprocessor, int batchSize,
-            int classes, boolean flips) {
+            int classes, boolean flips) throws InterruptedException {
         long[][] confusion = new long[classes][classes];
         long top1 = 0;
         long top5 = 0;
@@ -47,6 +47,10 @@ public final class TestScorer {
         try (NDManager manager = NDManager.newBaseManager()) {
             ParameterStore store = new ParameterStore(manager, false);
             for (int from = 0; from < data.count(); from += batchSize) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("scoring interrupted after " + from + " of " + data.count()
+                            + " images");
+                }
                 int n = Math.min(batchSize, data.count() - from);
                 float[] input = new float[n * floats];
                 for (int i = 0; i < n; i++) {
