@@ -1,6 +1,7 @@
 package dev.squeezepipe.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,13 +18,19 @@ public final class BenchResult {
 
     /** Prints each figure, then the JSON line scripts read. */
     public void print() {
-        figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "%-24s %s%n", name, format(value)));
+        figures.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                list.forEach(item -> System.out.printf(Locale.ROOT, "%-24s %s%n", name, item));
+            } else {
+                System.out.printf(Locale.ROOT, "%-24s %s%n", name, format(value));
+            }
+        });
         System.out.println(toJson());
     }
 
     public String toJson() {
         return figures.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + json(e.getValue()))
+                .map(e -> json(e.getKey()) + ":" + json(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
@@ -32,8 +39,18 @@ public final class BenchResult {
     }
 
     private static String json(Object value) {
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", d);
+        }
         if (value instanceof Number || value instanceof Boolean) {
-            return value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(value);
+            return String.valueOf(value);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(BenchResult::json).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> json(String.valueOf(e.getKey())) + ":" + json(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
         }
         return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squeezepipe.infra.ServiceProperties;
 import io.micronaut.context.env.DefaultEnvironment;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -32,8 +33,9 @@ class StackConfigTest {
     private static final Path ROOT = Path.of("..");
     private static final String SERVICE_DOCKERFILE = "infra/docker/service.Dockerfile";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):?([^}]*)}");
-    private static final Set<String> INFRASTRUCTURE = Set.of("KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "S3_ACCESS_KEY",
-            "S3_SECRET_KEY");
+    /** The environment contract every service reads, as the fault bench sets it for its service processes. */
+    private static final Set<String> INFRASTRUCTURE = ServiceProperties.environment("kafka", "s3", "access", "secret")
+            .keySet();
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
