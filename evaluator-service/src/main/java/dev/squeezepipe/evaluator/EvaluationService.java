@@ -16,6 +16,8 @@ import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.schema.UnreadableRecordException;
+import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.TransientFailures;
 import dev.squeezepipe.storage.ObjectLayout;
@@ -143,16 +145,25 @@ public class EvaluationService {
     private boolean recordIfBest(CheckpointPublished checkpoint, TestScores scores) throws IOException {
         String key = ObjectLayout.bestEvaluationKey(checkpoint.runId());
         String bucket = settings.evaluationsBucket();
-        if (store.exists(bucket, key)) {
-            CheckpointEvaluated stored = json.readValue(store.get(bucket, key), CheckpointEvaluated.class);
-            // a best scored with the other flip setting is not comparable: the newer setting replaces it
-            if (stored.testTimeFlips() == settings.testTimeFlips() && stored.top1() >= scores.top1()) {
-                return false;
-            }
+        CheckpointEvaluated stored = store.exists(bucket, key) ? storedBest(bucket, key) : null;
+        // a best scored with the other flip setting is not comparable: the newer setting replaces it
+        if (stored != null && stored.testTimeFlips() == settings.testTimeFlips() && stored.top1() >= scores.top1()) {
+            return false;
         }
         CheckpointEvaluated best = completed(checkpoint, scores, true, 0, settings.testTimeFlips());
         store.put(bucket, key, json.writeValueAsBytes(best), "application/json");
         return true;
+    }
+
+    /** The run's best record, or null when it cannot be read: it is then replaced, not retried forever. */
+    private CheckpointEvaluated storedBest(String bucket, String key) throws IOException {
+        try {
+            return VersionedJson.read(json, store.get(bucket, key), CheckpointEvaluated.class);
+        } catch (UnreadableRecordException e) {
+            LOG.warn("Best record {}/{} unreadable ({}); the checkpoint scored now replaces it", bucket, key,
+                    e.getMessage());
+            return null;
+        }
     }
 
     private static CheckpointEvaluated completed(CheckpointPublished c, TestScores s, boolean best, double seconds,

@@ -162,6 +162,27 @@ abstract class EvaluatorSuite {
     }
 
     @Test
+    void anUnreadableBestRecordIsReplacedByTheCheckpointScoredNotRetriedForever() throws IOException {
+        CheckpointPublished real = checkpoint(2);
+        String run = "garbled-best-" + UUID.randomUUID();
+        CheckpointPublished renamed = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
+                real.datasetId(), 2, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
+                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
+                Instant.now());
+        ObjectStore store = evaluator.getBean(ObjectStore.class);
+        store.put("evaluations", ObjectLayout.bestEvaluationKey(run), "{not json".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(renamed));
+        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
+        CheckpointEvaluated evaluated = evaluations(run).get(0);
+        assertEquals(EvaluationOutcome.SCORED, evaluated.outcome(), evaluated.reason());
+        assertTrue(evaluated.best(), "the unreadable record counts as none");
+        CheckpointEvaluated best = json.readValue(store.get("evaluations", ObjectLayout.bestEvaluationKey(run)),
+                CheckpointEvaluated.class);
+        assertEquals(run + "/2", best.checkpointId());
+    }
+
+    @Test
     void aRepeatedCheckpointEventIsNotEvaluatedAgain() throws IOException {
         send(Topics.CHECKPOINTS, runId, json.writeValueAsBytes(checkpoint(1)));
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
