@@ -211,9 +211,8 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         }
         TrainingJobSubmitted job = read.get();
         Optional<TrainingJobStatusChanged> latest = history.latest(job.jobId());
-        Optional<JobState> state = latest.map(TrainingJobStatusChanged::state);
-        if (state.isPresent() && state.get().isFinal()) {
-            LOG.info("Job {} already {}; not running it again", job.jobId(), state.get());
+        if (latest.isPresent() && !runsAgain(job, latest.get())) {
+            LOG.info("Job {} already {}; not running it again", job.jobId(), latest.get().state());
             commit(kafka, partition, record.offset());
             return;
         }
@@ -236,6 +235,16 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         });
         current = new RunningJob(partition, record.offset(), job.jobId(), future, cancellation);
         kafka.pause(kafka.assignment());
+    }
+
+    /**
+     * Whether {@code job} runs although it has a status: it has not ended, or it FAILED and this submission came
+     * after the failure (a user resubmitting it, to resume from its newest checkpoint). A redelivered submission
+     * never runs an ended job again, nor does any submission a COMPLETED one.
+     */
+    static boolean runsAgain(TrainingJobSubmitted job, TrainingJobStatusChanged latest) {
+        return !latest.state().isFinal()
+                || latest.state() == JobState.FAILED && job.submittedAt().isAfter(latest.at());
     }
 
     private void finishIfDone(KafkaConsumer<String, byte[]> kafka) {

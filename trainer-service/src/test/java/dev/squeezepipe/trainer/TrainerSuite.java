@@ -396,9 +396,42 @@ abstract class TrainerSuite {
         assertTrue(statuses(jobId).stream().noneMatch(s -> s.state() == JobState.FAILED), "not failed");
     }
 
+    private static TrainingJobStatusChanged newest(List<TrainingJobStatusChanged> statuses) {
+        return statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
+    }
+
     private long runningEpochs(String jobId, int attempt) {
         return statuses(jobId).stream().filter(s -> s.attempt() == attempt && s.state() == JobState.RUNNING
                 && s.epoch() > 0).count();
+    }
+
+    @Test
+    void aFailedJobIsNotRunAgainOnRedeliveryButResumesFromItsCheckpointWhenResubmitted() throws Exception {
+        ApplicationContext first = trainer("t-fails");
+        String jobId = submit(tinySpec(datasetId, 4, 320, 0.01));
+        await().atMost(JOB).until(() -> !events(Topics.CHECKPOINTS, CheckpointPublished.class, jobId).isEmpty());
+        first.close(); // mid-job, uncommitted: the submission will be delivered again
+        // as a trainer reports a failure that trying again would not mend
+        send(Topics.TRAINING_JOB_STATUS, jobId, bytes(new TrainingJobStatusChanged(SchemaVersion.CURRENT, jobId,
+                jobId, JobState.FAILED, 1, 1, 4, 10, "injected: a corrupt shard", "t-fails", Instant.now())));
+        await().atMost(JOB).until(() -> statuses(jobId).stream().anyMatch(s -> s.state() == JobState.FAILED));
+        ApplicationContext second = trainer("t-second");
+        ConsumerGroups.awaitCaughtUp(infrastructure().kafkaBootstrapServers(), "trainers", Topics.TRAINING_JOBS, JOB);
+        assertEquals(List.of(), statuses(jobId).stream().filter(s -> s.trainer().equals("t-second")).toList(),
+                "the redelivered submission did not run the failed job");
+        JobsController jobs = second.getBean(JobsController.class);
+        await().atMost(JOB).until(() -> second.getBean(JobStatusView.class).latest(jobId)
+                .filter(s -> s.state() == JobState.FAILED).isPresent());
+        assertEquals(202, jobs.resubmit(jobId).code());
+        TrainingJobStatusChanged done = await().atMost(JOB).until(() -> newest(statuses(jobId)),
+                s -> s != null && s.state() == JobState.COMPLETED);
+        assertEquals(2, done.attempt(), "the attempt after the failed one");
+        int firstEpochResumed = statuses(jobId).stream().filter(s -> s.attempt() == 2 && s.epoch() > 0)
+                .mapToInt(TrainingJobStatusChanged::epoch).min().orElseThrow();
+        assertTrue(firstEpochResumed > 1, "resumed from its checkpoint, not from scratch: " + statuses(jobId));
+        await().atMost(JOB).until(() -> second.getBean(JobStatusView.class).latest(jobId)
+                .filter(s -> s.state() == JobState.COMPLETED).isPresent());
+        assertEquals(409, jobs.resubmit(jobId).code(), "a COMPLETED job is never run again");
     }
 
     @Test
