@@ -26,6 +26,7 @@ import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
+import dev.squeezepipe.testing.HostileImages;
 import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
@@ -304,6 +305,25 @@ abstract class PredictorSuite {
         assertTrue(reasons.get(huge).contains("exceeds"), reasons.get(huge));
         assertArrayEquals(garbageBytes, deadLetters(Set.of(garbage)).get(0).value());
         assertTrue(results(ids).containsKey(good));
+    }
+
+    @Test
+    void aPixelFloodImageIsRefusedFromItsHeaderOverKafkaAndHttpAndServingGoesOn() {
+        byte[] flood = HostileImages.pixelFloodPng(20_000, 20_000);
+        String flooded = "flood-" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID();
+        request(flooded, flood);
+        request(good, randomCifar(new Random(3)));
+        Set<String> ids = Set.of(flooded, good);
+        await().atMost(WAIT).until(() -> deadLetters(ids).size() == 1 && results(ids).size() == 1);
+        String reason = new String(deadLetters(ids).get(0).headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("image of 20000x20000 pixels exceeds the 36000000-pixel limit"), reason);
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/predict", flood)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+        assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("20000x20000"));
     }
 
     @Test

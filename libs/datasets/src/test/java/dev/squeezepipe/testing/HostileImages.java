@@ -1,0 +1,48 @@
+package dev.squeezepipe.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/** Images made to hurt a decoder, for the tests that check they are refused. */
+public final class HostileImages {
+
+    private HostileImages() {}
+
+    /**
+     * A PNG of a hundred-odd bytes whose header declares {@code width x height} 8-bit RGB pixels: decoded naively, a
+     * 20000x20000 one allocates gigabytes.
+     */
+    public static byte[] pixelFloodPng(int width, int height) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+            DataOutputStream header = new DataOutputStream(ihdr);
+            header.writeInt(width);
+            header.writeInt(height);
+            header.write(new byte[] {8, 2, 0, 0, 0}); // 8-bit RGB, no interlace
+            chunk(out, "IHDR", ihdr.toByteArray());
+            chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1});
+            chunk(out, "IEND", new byte[0]);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+}
