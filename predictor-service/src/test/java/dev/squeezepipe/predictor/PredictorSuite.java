@@ -327,6 +327,24 @@ abstract class PredictorSuite {
     }
 
     @Test
+    void aRequestAsLargeAsItsTopicAllowsIsDeadLetteredByReferenceNotCopied() {
+        String largest = "largest-" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID();
+        int size = Topics.MAX_MESSAGE_BYTES - 16 * 1024;
+        request(largest, new byte[size]);
+        request(good, randomCifar(new Random(4)));
+        Set<String> ids = Set.of(largest, good);
+        await().atMost(WAIT).until(() -> deadLetters(ids).size() == 1 && results(ids).size() == 1);
+        ConsumerRecord<String, byte[]> letter = deadLetters(ids).get(0);
+        assertEquals(0, letter.value().length, "no room for a copy beside the headers");
+        assertEquals(String.valueOf(size), new String(letter.headers().lastHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES)
+                .value(), StandardCharsets.UTF_8));
+        String reason = new String(letter.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("exceeds") && reason.contains("bytes are not copied"), reason);
+    }
+
+    @Test
     void aCheckpointThatFailsToLoadLeavesTheCurrentModelServing() throws IOException {
         ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
         String before = swapper.currentId();

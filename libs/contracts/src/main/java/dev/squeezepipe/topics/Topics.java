@@ -55,9 +55,16 @@ public final class Topics {
     public static final String HEADER_DLQ_ORIGIN = "dlq-origin";
     /** Header of a dead letter: the service and consumer group that refused it. */
     public static final String HEADER_DLQ_CONSUMER = "dlq-consumer";
+    /** Header of a dead letter: the original value's size in bytes, which tells an omitted copy from an empty one. */
+    public static final String HEADER_DLQ_ORIGINAL_BYTES = "dlq-original-bytes";
 
     /** Largest record a topic takes: the biggest image a client may send, so oversized ones reach the dead letters. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    /**
+     * The largest original a dead letter carries a copy of: a record as large as its topic allows leaves no room for
+     * the dead letter's headers, so past this the dead letter keeps only the reference (origin) and the reason.
+     */
+    public static final int MAX_DEAD_LETTER_COPY_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
 
     /** The topics the services publish, in the order a dataset flows through them. */
     private static final List<TopicSpec> PUBLISHED = List.of(

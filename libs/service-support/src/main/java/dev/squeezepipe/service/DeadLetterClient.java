@@ -30,5 +30,6 @@ interface DeadLetterClient {
     CompletableFuture<RecordMetadata> send(@Topic String topic, @KafkaKey String key, byte[] original,
             @MessageHeader(Topics.HEADER_DLQ_REASON) String reason,
             @MessageHeader(Topics.HEADER_DLQ_ORIGIN) String origin,
-            @MessageHeader(Topics.HEADER_DLQ_CONSUMER) String consumer);
+            @MessageHeader(Topics.HEADER_DLQ_CONSUMER) String consumer,
+            @MessageHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES) String originalBytes);
 }

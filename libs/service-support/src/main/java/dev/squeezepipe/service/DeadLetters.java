@@ -44,14 +44,22 @@ public class DeadLetters {
         this.service = service;
     }
 
-    /** Sends {@code record} to its dead-letter topic with {@code reason}; completes when the broker has it. */
+    /**
+     * Sends {@code record} to its dead-letter topic with {@code reason}, a byte-for-byte copy of its value unless
+     * that is over {@link Topics#MAX_DEAD_LETTER_COPY_BYTES} (then the origin is the reference); completes when the
+     * broker has it.
+     */
     public CompletableFuture<RecordMetadata> send(ConsumerRecord<String, byte[]> record, String consumer,
             String reason) {
         String topic = Topics.deadLetterTopicOf(record.topic());
         String origin = origin(record);
-        LOG.warn("{} record {} (key {}) sent to {}: {}", consumer, origin, record.key(), topic, reason);
-        return client.send(topic, record.key() == null ? "" : record.key(),
-                record.value() == null ? new byte[0] : record.value(), reason, origin, service + "/" + consumer);
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        boolean copied = value.length <= Topics.MAX_DEAD_LETTER_COPY_BYTES;
+        String why = copied ? reason : reason + " (the original's " + value.length + " bytes are not copied, over the "
+                + Topics.MAX_DEAD_LETTER_COPY_BYTES + "-byte limit of a copy: it is at " + origin + ")";
+        LOG.warn("{} record {} (key {}) sent to {}: {}", consumer, origin, record.key(), topic, why);
+        return client.send(topic, record.key() == null ? "" : record.key(), copied ? value : new byte[0], why, origin,
+                service + "/" + consumer, String.valueOf(value.length));
     }
 
     /**
