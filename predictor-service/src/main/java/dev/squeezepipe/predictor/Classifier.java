@@ -14,9 +14,11 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -38,6 +40,9 @@ public class Classifier {
     private final PredictorSettings settings;
     private final PredictorMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Room for decoded images waiting for or in inference, in KiB: the queue's bound. */
+    private final Semaphore room;
+    private final int roomKib;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -45,6 +50,8 @@ public class Classifier {
         this.swapper = swapper;
         this.settings = settings;
         this.metrics = metrics;
+        this.roomKib = (int) Math.min(Integer.MAX_VALUE, settings.maxInFlightBytes() >> 10);
+        this.room = new Semaphore(roomKib);
         for (int i = 0; i < Math.max(1, settings.inferenceThreads()); i++) {
             Thread worker = new Thread(this::loop, "inference-" + i);
             worker.setDaemon(true);
@@ -63,15 +70,47 @@ public class Classifier {
         return !running;
     }
 
-    /** Queues {@code image} for the next batch. */
-    public CompletableFuture<Prediction> classify(Images.Decoded image) {
+    /**
+     * Queues {@code image} for the next batch, waiting while the images in flight fill the room
+     * ({@code predictor.max-in-flight-bytes}); a Kafka poll waits here rather than piling images up.
+     */
+    public CompletableFuture<Prediction> classify(Images.Decoded image) throws InterruptedException {
+        int kib = kibOf(image);
+        while (running) {
+            if (room.tryAcquire(kib, 100, TimeUnit.MILLISECONDS)) {
+                return queued(image, kib);
+            }
+        }
+        return stopped();
+    }
+
+    /** As {@link #classify}, but empty at once when there is no room: an HTTP caller is told to come back. */
+    public Optional<CompletableFuture<Prediction>> tryClassify(Images.Decoded image) {
+        if (!running) {
+            return Optional.of(stopped());
+        }
+        int kib = kibOf(image);
+        return room.tryAcquire(kib) ? Optional.of(queued(image, kib)) : Optional.empty();
+    }
+
+    private int kibOf(Images.Decoded image) {
+        return (int) Math.min(roomKib, Math.max(1, image.chw().length >> 10)); // never more than the whole room
+    }
+
+    /** Queues an image whose room is taken; the room is given back when its result is settled. */
+    private CompletableFuture<Prediction> queued(Images.Decoded image, int kib) {
         CompletableFuture<Prediction> result = new CompletableFuture<>();
+        result.whenComplete((prediction, error) -> room.release(kib));
         if (!running) {
             result.completeExceptionally(new ShuttingDownException());
             return result;
         }
         queue.add(new Pending(image, result, System.nanoTime()));
         return result;
+    }
+
+    private static CompletableFuture<Prediction> stopped() {
+        return CompletableFuture.failedFuture(new ShuttingDownException());
     }
 
     private void loop() {

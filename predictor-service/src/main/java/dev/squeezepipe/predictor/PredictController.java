@@ -6,6 +6,7 @@ import dev.squeezepipe.preprocess.RequestImages;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -57,7 +60,14 @@ public class PredictController {
             return unavailable("no model loaded yet");
         }
         try {
-            Prediction p = classifier.classify(RequestImages.decode(image)).join();
+            Optional<CompletableFuture<Prediction>> queued = classifier.tryClassify(RequestImages.decode(image));
+            if (queued.isEmpty()) {
+                metrics.failure(RequestSource.HTTP);
+                return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                        .body(Map.of("error", "the predictor's images in flight fill its room "
+                                + "(predictor.max-in-flight-bytes); try again shortly"));
+            }
+            Prediction p = queued.get().join();
             double latency = (System.nanoTime() - start) / 1e6;
             metrics.latency(RequestSource.HTTP, latency);
             String id = "http-" + UUID.randomUUID();
@@ -73,6 +83,9 @@ public class PredictController {
                 return unavailable(cause.getMessage()); // not the request's fault: the client may retry elsewhere
             }
             return HttpResponse.serverError(Map.of("error", "inference failed: " + Failures.reason(cause)));
+        } catch (RuntimeException | StackOverflowError e) { // one request's failure is its answer, never the server's
+            metrics.failure(RequestSource.HTTP);
+            return HttpResponse.serverError(Map.of("error", "request failed: " + Failures.reason(e)));
         }
     }
 

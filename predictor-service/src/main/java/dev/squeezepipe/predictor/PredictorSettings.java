@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param topK classes in each answer (PREDICTOR_TOP_K)
  * @param testTimeFlips whether each image also runs mirrored, the two softmaxes averaged: more accurate, twice the
  *     inference (PREDICTOR_TEST_TIME_FLIPS)
+ * @param maxInFlightBytes most bytes of decoded images waiting for or in inference: past it an HTTP request is
+ *     refused with 429 and the Kafka consumer waits (PREDICTOR_MAX_IN_FLIGHT_BYTES)
  * @param datasetsBucket bucket of the datasets, for the grid's test images (DATASETS_BUCKET)
  * @param checkpointsBucket bucket of the checkpoints, read at start (CHECKPOINTS_BUCKET)
  * @param evaluationsBucket bucket of the evaluation records, read at start (EVALUATIONS_BUCKET)
@@ -37,6 +39,8 @@ public record PredictorSettings(
         @Min(value = 1, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000")
         @Max(value = 1000, message = "PREDICTOR_TOP_K (predictor.top-k) must be 1-1000") int topK,
         boolean testTimeFlips,
+        @Min(value = 1 << 20, message = "PREDICTOR_MAX_IN_FLIGHT_BYTES (predictor.max-in-flight-bytes) must be at "
+                + "least 1 MiB") long maxInFlightBytes,
         @NotBlank(message = "set DATASETS_BUCKET (predictor.datasets-bucket)") String datasetsBucket,
         @NotBlank(message = "set CHECKPOINTS_BUCKET (predictor.checkpoints-bucket)") String checkpointsBucket,
         @NotBlank(message = "set EVALUATIONS_BUCKET (predictor.evaluations-bucket)") String evaluationsBucket) {}

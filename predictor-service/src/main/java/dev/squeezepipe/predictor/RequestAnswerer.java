@@ -53,7 +53,10 @@ public class RequestAnswerer {
     private CompletableFuture<Prediction> classify(ConsumerRecord<String, byte[]> record) {
         try {
             return classifier.classify(RequestImages.decode(record.value()));
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new ShuttingDownException()); // not the request's fault
+        } catch (Exception | StackOverflowError e) { // whatever one request does to a decoder, it alone is refused
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -20,7 +20,7 @@ class ModelFollowerTest {
     private final List<String> offered = new ArrayList<>();
 
     private ModelFollower follower(ServingPolicy policy) {
-        PredictorSettings settings = new PredictorSettings(policy, 32, Duration.ofMillis(5), 2, 1, 5, false,
+        PredictorSettings settings = new PredictorSettings(policy, 32, Duration.ofMillis(5), 2, 1, 5, false, 1L << 28,
                 "datasets", "checkpoints", "evaluations");
         return new ModelFollower(checkpoint -> offered.add(checkpoint.checkpointId()), null, settings);
     }
