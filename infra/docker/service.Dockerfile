@@ -15,7 +15,7 @@ WORKDIR /app
 COPY target/lib/ /app/lib/
 COPY target/${SERVICE}-${VERSION}.jar /app/app.jar
 # configuration and credentials come from the environment at run time (docker-compose.yml), never from the image
-ENV JAVA_OPTS="-Xmx4g -Dai.djl.offline=true ${JIT_OPTS}"
+ENV JAVA_OPTS="-Xmx4g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true ${JIT_OPTS}"
 EXPOSE ${PORT}
 # where NNPACK cannot start, libtorch logs a warning on every small-batch convolution: those lines are dropped
 ENTRYPOINT ["bash", "-c", "exec java $JAVA_OPTS -jar /app/app.jar 2> >(grep --line-buffered -v 'Could not initialize NNPACK' >&2)"]

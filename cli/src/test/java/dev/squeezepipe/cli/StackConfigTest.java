@@ -147,6 +147,14 @@ class StackConfigTest {
     }
 
     @Test
+    void everyServiceJvmExitsWhenOutOfMemoryRatherThanLimpOn() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve(SERVICE_DOCKERFILE));
+        assertTrue(dockerfile.contains("ENV JAVA_OPTS=\"-Xmx4g -XX:+ExitOnOutOfMemoryError"), "the image's JVM");
+        String pipeline = Files.readString(ROOT.resolve("pipeline"));
+        assertTrue(pipeline.contains("exec java -XX:+ExitOnOutOfMemoryError "), "./pipeline's JVM");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void kafkaCreatesEveryCatalogueTopicWithAutoCreateOff() throws IOException {
         Map<String, Object> kafka = service("kafka");

@@ -49,7 +49,7 @@ final class ServiceProcess {
         Path log = logDir.resolve(name + ".log");
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "exec '" + java + "' -Xmx2g -Dai.djl.offline=true -jar '" + jar
+        String command = "exec '" + java + "' -Xmx2g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -jar '" + jar
                 + "' 2> >(grep --line-buffered -v 'Could not initialize NNPACK' >&2)";
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
