@@ -16,6 +16,11 @@ import java.nio.file.Path;
  */
 record IngestOptions(Path path, DatasetFormat format, int limit, int shardSize, int imageSize) {
 
+    /** The largest side images are stored at: the recipe's 224 and room above it. */
+    static final int MAX_IMAGE_SIZE = 512;
+    /** The most pixel bytes one shard holds in memory while it is assembled (256 MiB). */
+    static final long MAX_SHARD_BYTES = 256L << 20;
+
     /**
      * The options of {@code request}; an {@link IllegalArgumentException} names what is wrong with them, a
      * {@link DatasetFormatException} a path where nothing is.
@@ -32,6 +37,11 @@ record IngestOptions(Path path, DatasetFormat format, int limit, int shardSize, 
         if (shardSize < 1 || imageSize < 1 || limit < 0) {
             throw new IllegalArgumentException("shard size and image size must be positive and limit >= 0; got "
                     + shardSize + ", " + imageSize + ", " + limit);
+        }
+        if (imageSize > MAX_IMAGE_SIZE || (long) shardSize * 3 * imageSize * imageSize > MAX_SHARD_BYTES) {
+            throw new IllegalArgumentException("a shard of " + shardSize + " images of " + imageSize + "x"
+                    + imageSize + " exceeds the limits: images of at most " + MAX_IMAGE_SIZE + " a side, shards of at "
+                    + "most " + MAX_SHARD_BYTES + " bytes of pixels");
         }
         // an unknown name is refused here, naming the accepted ones
         DatasetFormat format = DatasetFormat.parse(request.format() != null ? request.format() : settings.format());

@@ -3,17 +3,21 @@ package dev.squeezepipe.ingest;
 import dev.squeezepipe.errors.Failures;
 import dev.squeezepipe.events.IngestFailed;
 import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.service.LeastRecentlyUsed;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +37,15 @@ public class IngestService {
     private final DatasetIngestor ingestor;
     private final IngestEventsClient events;
     private final IngestMetrics metrics;
-    private final Map<String, IngestStatus> statuses = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest-worker"));
+    /** Ingests that may wait behind the running one; one more is refused. */
+    static final int MAX_QUEUED = 8;
+    /** Statuses kept for GET /ingest/{id}, the least recently read dropped first. */
+    private static final int STATUSES_KEPT = 1000;
+
+    private final Map<String, IngestStatus> statuses = Collections.synchronizedMap(
+            LeastRecentlyUsed.map(STATUSES_KEPT));
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED), r -> new Thread(r, "ingest-worker"));
 
     public IngestService(DatasetIngestor ingestor, IngestEventsClient events, IngestMetrics metrics) {
         this.ingestor = ingestor;
@@ -42,12 +53,20 @@ public class IngestService {
         this.metrics = metrics;
     }
 
-    /** Queues {@code request} and returns its status at once. */
+    /**
+     * Queues {@code request} and returns its status at once; a {@link RejectedExecutionException}
+     * when {@link #MAX_QUEUED} wait already.
+     */
     public IngestStatus submit(IngestRequest request) {
         String id = "ingest-" + UUID.randomUUID();
         IngestStatus queued = new IngestStatus(id, request.path(), IngestState.QUEUED, null, 0, 0, null);
         statuses.put(id, queued);
-        worker.submit(() -> run(id, request));
+        try {
+            worker.submit(() -> run(id, request));
+        } catch (RejectedExecutionException full) {
+            statuses.remove(id);
+            throw full;
+        }
         return queued;
     }
 

@@ -3,6 +3,7 @@ package dev.squeezepipe.ingest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +74,8 @@ abstract class IngestSuite implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(infrastructure().serviceProperties());
         props.put("micronaut.server.port", "-1");
+        // POST /ingest reads only under here: the shared archive's folder
+        props.put("ingest.roots", CifarFixtures.sharedArchive().toAbsolutePath().getParent().toString());
         return props;
     }
 
@@ -266,10 +270,40 @@ abstract class IngestSuite implements TestPropertyProvider {
 
     @Test
     void refusesAnIngestThatCannotStartWithBadRequestAndTheReason() {
-        assertRefused(IngestRequest.of("/nowhere/cifar.tar.gz"), "/nowhere/cifar.tar.gz: no such file or folder");
         String archive = CifarFixtures.sharedArchive().toString();
         assertRefused(new IngestRequest(archive, "parquet", null, null, null), "unknown dataset format 'parquet'");
         assertRefused(new IngestRequest(archive, null, null, 0, null), "shard size and image size must be positive");
+        assertRefused(new IngestRequest(archive, null, null, 1000, 600), "exceeds the limits: images of at most 512");
+        assertRefused(new IngestRequest(archive, null, null, 100_000, 64), "shards of at most 268435456 bytes");
+    }
+
+    @Test
+    void refusesEveryPathOutsideTheDataRootsWithOneAnswerThatRevealsNothing() {
+        String root = CifarFixtures.sharedArchive().toAbsolutePath().getParent().toString();
+        for (String path : List.of("/nowhere/cifar.tar.gz", "/etc/passwd", "/dev/zero", "/", root + "/../../etc",
+                root + "/missing.tar.gz", "")) {
+            assertRefused(IngestRequest.of(path), DataRoots.REFUSED);
+        }
+    }
+
+    @Test
+    void aFullIngestQueueAnswersTooManyRequestsAndTheQueuedOnesStillRun() {
+        IngestRequest small = new IngestRequest(CifarFixtures.sharedArchive().toString(), null, 50, 50, null);
+        List<String> accepted = new ArrayList<>();
+        HttpClientResponseException full = null;
+        for (int i = 0; i < IngestService.MAX_QUEUED + 2 && full == null; i++) {
+            try {
+                accepted.add(http.toBlocking().retrieve(HttpRequest.POST("/ingest", small), IngestStatus.class)
+                        .ingestId());
+            } catch (HttpClientResponseException e) {
+                full = e;
+            }
+        }
+        assertNotNull(full, "one running and " + IngestService.MAX_QUEUED + " waiting, then refused");
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, full.getStatus());
+        assertTrue(full.getResponse().getBody(String.class).orElse("").contains("the ingest queue is full"));
+        await().atMost(EVENTS).until(() -> accepted.stream().allMatch(id -> IngestState.COMPLETED
+                == http.toBlocking().retrieve("/ingest/" + id, IngestStatus.class).state()));
     }
 
     private void assertRefused(IngestRequest request, String reason) {
