@@ -99,7 +99,7 @@ public class CheckpointStore {
     public List<CheckpointSidecar> list(String runId) throws IOException, InvalidCheckpointException {
         store.ensureBucket(bucket);
         List<CheckpointSidecar> sidecars = new ArrayList<>();
-        for (String key : store.list(bucket, runId + "/")) {
+        for (String key : store.listFolder(bucket, runId + "/")) { // a delimited listing: no other run's keys
             if (ObjectLayout.isCheckpointSidecarKey(key)) {
                 sidecars.add(loader.sidecar(bucket, key));
             }

@@ -5,6 +5,7 @@ import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.service.Backoff;
+import dev.squeezepipe.spec.JobIds;
 import dev.squeezepipe.service.Cancellation;
 import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.service.ShutdownInterrupts;
@@ -202,9 +203,10 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
     private void accept(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Optional<TrainingJobSubmitted> read = deadLetters.readOrDeadLetter(record, TrainingJobSubmitted.class, GROUP);
-        if (read.isEmpty() || read.get().jobId() == null || read.get().jobId().isBlank()) {
+        if (read.isEmpty() || !JobIds.isValid(read.get().jobId())) {
             if (read.isPresent()) {
-                DeadLetters.await(deadLetters.send(record, GROUP, "unreadable event: the job has no id"));
+                DeadLetters.await(deadLetters.send(record, GROUP, "invalid job: " + JobIds.whyInvalid(
+                        read.get().jobId())));
             }
             commit(kafka, partition, record.offset());
             return;

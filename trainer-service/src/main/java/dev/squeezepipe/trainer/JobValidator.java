@@ -16,7 +16,17 @@ import dev.squeezepipe.schedule.ScheduleSpec;
 public final class JobValidator {
 
     private static final int MAX_CLASSES = 1000;
-    private static final int MAX_INPUT = 1024;
+    private static final int MAX_INPUT = 512;
+    /**
+     * The most pixels of input one step may hold (batch x side x side): batch 256 at 224 px, eight times the
+     * recipe's, about 150 MB of floats before any activation.
+     */
+    static final long MAX_STEP_PIXELS = 256L * 224 * 224;
+    static final int MAX_EPOCHS = 1000;
+    /** A week. */
+    static final double MAX_MINUTES = 7 * 24 * 60;
+    static final int MAX_KEPT_CHECKPOINTS = 100;
+    static final int MAX_TRAIN_IMAGES = 10_000_000;
 
     private JobValidator() {}
 
@@ -30,6 +40,10 @@ public final class JobValidator {
         requireData(spec.data(), spec.network().inputSize());
         requireNetwork(spec.network());
         requireOptimisation(spec.optimisation());
+        long stepPixels = (long) spec.optimisation().batchSize() * spec.network().inputSize()
+                * spec.network().inputSize();
+        require(stepPixels <= MAX_STEP_PIXELS, "optimisation.batchSize x network.inputSize^2 must be at most "
+                + MAX_STEP_PIXELS + " (batch 256 at 224 px), got " + stepPixels);
         requireBudget(spec.budget(), spec.checkpoints());
         try {
             schedule(spec, 1);
@@ -48,8 +62,8 @@ public final class JobValidator {
 
     private static void requireData(Data data, int inputSize) throws InvalidJobException {
         require(data.datasetId() != null && !data.datasetId().isBlank(), "the job names no dataset");
-        require(data.trainLimit() == null || data.trainLimit() >= 1,
-                "data.trainLimit must be at least 1 image, got " + data.trainLimit());
+        require(data.trainLimit() == null || data.trainLimit() >= 1 && data.trainLimit() <= MAX_TRAIN_IMAGES,
+                "data.trainLimit must be 1-" + MAX_TRAIN_IMAGES + " images, got " + data.trainLimit());
         LowResolution low = data.lowResolution();
         if (low != null) {
             require(low.size() >= 1 && low.size() < inputSize, "data.lowResolution.size must be 1-" + (inputSize - 1)
@@ -78,11 +92,15 @@ public final class JobValidator {
     }
 
     private static void requireBudget(Budget budget, Checkpoints checkpoints) throws InvalidJobException {
-        require(budget.epochs() >= 1, "budget.epochs must be at least 1, got " + budget.epochs());
-        require(budget.minutes() == null || budget.minutes() > 0,
-                "budget.minutes must be a positive number of minutes, got " + budget.minutes());
-        require(checkpoints.every() >= 1, "checkpoints.every must be at least 1 epoch, got " + checkpoints.every());
-        require(checkpoints.keep() >= 1, "checkpoints.keep must be at least 1, got " + checkpoints.keep());
+        require(budget.epochs() >= 1 && budget.epochs() <= MAX_EPOCHS,
+                "budget.epochs must be 1-" + MAX_EPOCHS + ", got " + budget.epochs());
+        require(budget.minutes() == null || budget.minutes() > 0 && budget.minutes() <= MAX_MINUTES,
+                "budget.minutes must be more than 0 and at most " + (int) MAX_MINUTES + " (a week), got "
+                        + budget.minutes());
+        require(checkpoints.every() >= 1 && checkpoints.every() <= MAX_EPOCHS,
+                "checkpoints.every must be 1-" + MAX_EPOCHS + " epochs, got " + checkpoints.every());
+        require(checkpoints.keep() >= 1 && checkpoints.keep() <= MAX_KEPT_CHECKPOINTS,
+                "checkpoints.keep must be 1-" + MAX_KEPT_CHECKPOINTS + ", got " + checkpoints.keep());
     }
 
     /** The network at the low resolution: fails, naming the field, when its feature map vanishes there. */

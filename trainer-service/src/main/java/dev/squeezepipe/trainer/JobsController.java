@@ -5,6 +5,7 @@ import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.modelstore.InvalidCheckpointException;
+import dev.squeezepipe.spec.JobIds;
 import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import io.micronaut.context.annotation.Requires;
@@ -50,6 +51,9 @@ public class JobsController {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         String jobId = request.jobId() != null ? request.jobId() : "job-" + UUID.randomUUID();
+        if (!JobIds.isValid(jobId)) {
+            return HttpResponse.badRequest(Map.of("error", JobIds.whyInvalid(jobId)));
+        }
         events.submit(jobId, new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, spec, Instant.now()));
         return HttpResponse.accepted().body(Map.of("jobId", jobId));
     }

@@ -477,9 +477,13 @@ abstract class TrainerSuite {
         send(tooSmall, sizeBytes);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         send("garbage-" + tooSmall, garbage);
+        String nested = unknownVariant + "/inside";
+        send(nested, bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, nested, tinySpec(datasetId, 1, 32, 0.01),
+                Instant.now())));
 
         await().atMost(JOB).until(() -> probe.on(Topics.TRAINING_JOBS_DLQ).stream()
-                .filter(r -> List.of(unknownVariant, tooSmall, "garbage-" + tooSmall).contains(r.key())).count() == 3);
+                .filter(r -> List.of(unknownVariant, tooSmall, "garbage-" + tooSmall, nested).contains(r.key()))
+                .count() == 4);
         Map<String, ConsumerRecord<String, byte[]>> dead = probe.on(Topics.TRAINING_JOBS_DLQ).stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> r, (a, b) -> a));
         assertArrayEquals(variantBytes, dead.get(unknownVariant).value());
@@ -490,6 +494,8 @@ abstract class TrainerSuite {
         assertTrue(reason(dead.get("garbage-" + tooSmall)).startsWith("unreadable event: TrainingJobSubmitted: "),
                 reason(dead.get("garbage-" + tooSmall)));
         assertEquals("trainer-service/trainers", header(dead.get(unknownVariant), Topics.HEADER_DLQ_CONSUMER));
+        assertEquals("invalid job: job id '" + nested + "' is not 1-64 letters, digits, '_' or '-'",
+                reason(dead.get(nested)), "an id that would nest one run's objects in another's is refused");
         assertEquals(JobState.FAILED, awaitFinal(unknownVariant).state());
         assertTrue(awaitFinal(tooSmall).reason().contains("too small"));
 
@@ -557,7 +563,12 @@ abstract class TrainerSuite {
                             null, null, null, tinySpec(datasetId, 1, 64, 0.01).withEpochs(0))), Map.class));
             assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
             String reason = refused.getResponse().getBody(String.class).orElse("");
-            assertTrue(reason.contains("epochs must be at least 1"), reason);
+            assertTrue(reason.contains("budget.epochs must be 1-1000, got 0"), reason);
+            HttpClientResponseException nested = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.POST("/jobs", new JobRequest(jobId + "/x", "cpu",
+                            datasetId, 1, 64, null, null, null)), Map.class));
+            assertEquals(HttpStatus.BAD_REQUEST, nested.getStatus());
+            assertTrue(nested.getResponse().getBody(String.class).orElse("").contains("is not 1-64 letters"));
             String metrics = http.toBlocking().retrieve("/prometheus");
             for (String name : List.of("trainer_loss", "trainer_accuracy", "trainer_images_per_second",
                     "trainer_learning_rate", "trainer_epoch", "trainer_epochs", "trainer_step")) {

@@ -105,10 +105,22 @@ public class ObjectStore {
 
     /** Keys of the objects under {@code prefix}, recursively; folder markers are skipped. */
     public List<String> list(String bucket, String prefix) throws IOException {
+        return list(bucket, prefix, true);
+    }
+
+    /**
+     * The keys directly under the folder {@code prefix} (ending in {@code /}), not those in folders below it: a run's
+     * objects without those of a run whose id merely starts with the same letters and a slash.
+     */
+    public List<String> listFolder(String bucket, String prefix) throws IOException {
+        return list(bucket, prefix, false);
+    }
+
+    private List<String> list(String bucket, String prefix, boolean recursive) throws IOException {
         return retried("list", "cannot list " + bucket + "/" + prefix, () -> {
             List<String> keys = new ArrayList<>();
             for (Result<Item> result : minio.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(recursive).build())) {
                 Item item = result.get();
                 // S3Proxy's filesystem backend lists folders as objects; they are not data
                 if (!item.isDir() && !item.objectName().endsWith("/")) {
