@@ -185,6 +185,7 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
                         kafka.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
                     }
                 }
+                stopIfCancelled();
                 finishIfDone(kafka);
                 if (current == null && idleUntilNanos != 0 && !idle()) {
                     idleUntilNanos = 0;
@@ -259,6 +260,12 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
             done.future().get();
         } catch (Exception e) {
             Throwable cause = Failures.unwrap(e);
+            if (cancelledByUser(done.jobId())) {
+                LOG.info("Job {} stopped: cancelled by a user", done.jobId());
+                commit(kafka, done.partition(), done.offset()); // ended: no trainer takes it again
+                kafka.resume(kafka.paused());
+                return;
+            }
             if (cause instanceof StaleAttemptException) {
                 LOG.warn("Job {} stopped: {}", done.jobId(), cause.getMessage());
             }
@@ -284,6 +291,18 @@ public class JobConsumer implements ApplicationEventListener<StartupEvent> {
         commit(kafka, done.partition(), done.offset());
         retryWait = RETRY_FIRST;
         kafka.resume(kafka.paused());
+    }
+
+    /** Stops the running job at its next step once a user has cancelled it. */
+    private void stopIfCancelled() {
+        if (current != null && !current.cancellation().isCancelled() && cancelledByUser(current.jobId())) {
+            LOG.info("Job {} cancelled by a user: stopping it", current.jobId());
+            current.cancellation().cancel();
+        }
+    }
+
+    private boolean cancelledByUser(String jobId) {
+        return view.latest(jobId).filter(s -> s.state() == JobState.CANCELLED).isPresent();
     }
 
     /** Whether the loop waits out a passing failure before taking a job. */

@@ -57,8 +57,8 @@ public class JobHistory {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (jobId.equals(record.key())) {
                         TrainingJobStatusChanged status = parse(record.value());
-                        if (status != null && (latest == null || !status.at().isBefore(latest.at()))) {
-                            latest = status;
+                        if (status != null) {
+                            latest = latest == null ? status : TrainingJobStatusChanged.standing(latest, status);
                         }
                     }
                 }

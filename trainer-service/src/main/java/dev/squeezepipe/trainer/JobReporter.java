@@ -47,6 +47,13 @@ public class JobReporter {
                 last == null ? 0 : last.step(), reason);
     }
 
+    /** Reports {@code jobId} cancelled by a user, at the epoch it had reached. */
+    public void cancelled(String jobId, String reason) {
+        TrainingJobStatusChanged last = view.latest(jobId).orElse(null);
+        publish(jobId, JobState.CANCELLED, last == null ? 0 : last.attempt(), last == null ? 0 : last.epoch(),
+                last == null ? 0 : last.epochs(), last == null ? 0 : last.step(), reason);
+    }
+
     private void publish(String jobId, JobState state, int attempt, int epoch, int epochs, long step, String reason) {
         TrainingJobStatusChanged change = new TrainingJobStatusChanged(SchemaVersion.CURRENT, jobId, jobId, state,
                 attempt, epoch, epochs, step, reason, settings.instanceId(), Instant.now());

@@ -51,10 +51,10 @@ public class JobStatusView {
 
     /** Records a status, read or just published by this trainer (without waiting for it to come back). */
     synchronized void published(TrainingJobStatusChanged status) {
-        latest.merge(status.jobId(), status, (old, now) -> now.at().isBefore(old.at()) ? old : now);
+        latest.merge(status.jobId(), status, TrainingJobStatusChanged::standing);
     }
 
-    /** The newest status of {@code jobId}, if it is among the jobs kept. */
+    /** The standing status of {@code jobId} (the newest, or its cancellation), if it is among the jobs kept. */
     public synchronized Optional<TrainingJobStatusChanged> latest(String jobId) {
         return Optional.ofNullable(latest.get(jobId));
     }

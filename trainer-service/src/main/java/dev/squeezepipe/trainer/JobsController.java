@@ -13,6 +13,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.UUID;
 /**
  * {@code POST /jobs} publishes a training job (400 with the reason when it cannot run: unknown preset or variant,
  * impossible sizes); {@code GET /jobs/{id}} shows its newest status; {@code POST /jobs/{id}/resubmit} submits a
- * FAILED job again with the spec its newest checkpoint recorded, to resume from that checkpoint.
+ * FAILED job again with the spec its newest checkpoint recorded, to resume from that checkpoint;
+ * {@code DELETE /jobs/{id}} cancels a job waiting or running.
  */
 @Controller("/jobs")
 @Requires(env = "trainer")
@@ -34,11 +36,14 @@ public class JobsController {
     private final TrainerEvents events;
     private final JobStatusView view;
     private final CheckpointStore checkpoints;
+    private final JobReporter reporter;
 
-    public JobsController(TrainerEvents events, JobStatusView view, CheckpointStore checkpoints) {
+    public JobsController(TrainerEvents events, JobStatusView view, CheckpointStore checkpoints,
+            JobReporter reporter) {
         this.events = events;
         this.view = view;
         this.checkpoints = checkpoints;
+        this.reporter = reporter;
     }
 
     @Post
@@ -86,6 +91,25 @@ public class JobsController {
         CheckpointSidecar newest = stored.get(stored.size() - 1);
         events.submit(jobId, new TrainingJobSubmitted(SchemaVersion.CURRENT, jobId, newest.spec(), Instant.now()));
         return HttpResponse.accepted().body(Map.of("jobId", jobId, "resumesFrom", newest.checkpoint().id()));
+    }
+
+    /**
+     * Cancels {@code jobId}: a CANCELLED status, which the trainer running it obeys at its next step and which any
+     * trainer reaching its submission later finds (202). 400 for an id no job can have; 409 for a job that has
+     * ended. A job no trainer has reported yet may still wait in Kafka, so it is cancelled too.
+     */
+    @Delete("/{jobId}")
+    public HttpResponse<Map<String, String>> cancel(String jobId) {
+        if (!JobIds.isValid(jobId)) {
+            return HttpResponse.badRequest(Map.of("error", JobIds.whyInvalid(jobId)));
+        }
+        Optional<TrainingJobStatusChanged> latest = view.latest(jobId);
+        if (latest.isPresent() && latest.get().state().isFinal()) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", "job " + jobId + " has ended: "
+                    + latest.get().state()));
+        }
+        reporter.cancelled(jobId, "cancelled by a user (DELETE /jobs/" + jobId + ")");
+        return HttpResponse.accepted().body(Map.of("jobId", jobId, "state", JobState.CANCELLED.name()));
     }
 
     /** The request's spec: given in full, or a preset with overrides. */

@@ -435,6 +435,28 @@ abstract class TrainerSuite {
     }
 
     @Test
+    void aUserCancelsARunningJobAndAWaitingOneAndNeitherRunsAgain() {
+        ApplicationContext trainer = trainer("t-cancel");
+        JobsController jobs = trainer.getBean(JobsController.class);
+        String running = submit(tinySpec(datasetId, 8, 320, 0.01));
+        await().atMost(JOB).until(() -> !events(Topics.CHECKPOINTS, CheckpointPublished.class, running).isEmpty());
+        assertEquals(202, jobs.cancel(running).code());
+        String waiting = "job-" + UUID.randomUUID();
+        assertEquals(202, jobs.cancel(waiting).code(), "cancelled before any trainer reported it");
+        send(waiting, bytes(new TrainingJobSubmitted(SchemaVersion.CURRENT, waiting, tinySpec(datasetId, 1, 32, 0.01),
+                Instant.now())));
+        ConsumerGroups.awaitCaughtUp(infrastructure().kafkaBootstrapServers(), "trainers", Topics.TRAINING_JOBS, JOB);
+        assertTrue(statuses(running).stream().noneMatch(s -> s.state() == JobState.COMPLETED),
+                "stopped, not completed: " + statuses(running));
+        assertTrue(events(Topics.CHECKPOINTS, CheckpointPublished.class, running).size() < 8);
+        assertEquals(List.of(JobState.CANCELLED), statuses(waiting).stream().map(TrainingJobStatusChanged::state)
+                .toList(), "the waiting job never started");
+        assertEquals(JobState.CANCELLED, trainer.getBean(JobStatusView.class).latest(running).orElseThrow().state());
+        assertEquals(409, jobs.cancel(running).code(), "an ended job cannot be cancelled");
+        assertEquals(400, jobs.cancel("a/b").code());
+    }
+
+    @Test
     void twoTrainersRunEachOfFourJobsExactlyOnce() {
         trainer("t-a");
         trainer("t-b");

@@ -9,10 +9,12 @@ public enum JobState {
     /** Every epoch trained and the last checkpoint is stored. */
     COMPLETED,
     /** The job stopped for a reason that a retry would not change; the status says which. */
-    FAILED;
+    FAILED,
+    /** A user cancelled the job (DELETE /jobs/{id}): it stops where it is, or never starts. */
+    CANCELLED;
 
-    /** Whether the job has ended: no trainer runs it again unless it is resubmitted. */
+    /** Whether the job has ended: no trainer runs it again (a FAILED one only when it is resubmitted). */
     public boolean isFinal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }
