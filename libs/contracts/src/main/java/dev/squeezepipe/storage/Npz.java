@@ -24,6 +24,9 @@ public final class Npz {
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
 
+    /** The most the entries may inflate to, as a multiple of the archive's size. */
+    static final int MAX_INFLATION = 16;
+
     private Npz() {}
 
     /** A uint8 array: its shape and bytes in C order. */
@@ -31,7 +34,10 @@ public final class Npz {
         public Array {
             long size = 1;
             for (int d : shape) {
-                size *= d;
+                if (d < 0) {
+                    throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
+                }
+                size = d == 0 || size <= Integer.MAX_VALUE ? size * d : size; // past any array: the check below fails
             }
             if (size != data.length) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + size
@@ -61,15 +67,27 @@ public final class Npz {
         return bytes.toByteArray();
     }
 
-    /** Reads every {@code .npy} entry; fails naming the entry when one is not a uint8 array. */
+    /**
+     * Reads every {@code .npy} entry; fails naming the entry when one is not a uint8 array, or when the entries
+     * inflate to more than {@link #MAX_INFLATION} times the archive (a compression bomb: pixels barely compress).
+     */
     public static Map<String, Array> read(byte[] npz) throws IOException {
         Map<String, Array> out = new HashMap<>();
+        long budget = (long) npz.length * MAX_INFLATION + (1 << 20);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(npz))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName().replaceFirst("\\.npy$", "");
-                out.put(name, parseNpy(name, zip.readAllBytes()));
+                byte[] npy = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
+                budget -= npy.length;
+                if (budget < 0) {
+                    throw new IOException(name + ".npy inflates past " + MAX_INFLATION + " times the " + npz.length
+                            + "-byte archive: a compression bomb, or not a shard");
+                }
+                out.put(name, parseNpy(name, npy));
             }
+        } catch (IllegalArgumentException e) { // a malformed zip header
+            throw new IOException("not an .npz archive: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
             throw new IOException("not an .npz archive: no arrays");
@@ -116,12 +134,12 @@ public final class Npz {
         if (!uint8 || !shapeMatch.find() || header.contains("'fortran_order': True")) {
             throw new IOException(name + ".npy: expected a C-ordered uint8 array, header " + header.trim());
         }
-        int[] shape = Arrays.stream(shapeMatch.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
         byte[] data = Arrays.copyOfRange(npy, 10 + headerLength, npy.length);
         try {
+            int[] shape = Arrays.stream(shapeMatch.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToInt(Integer::parseInt).toArray();
             return new Array(shape, data);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // a dimension that is not a number, negative, or a wrong size
             throw new IOException(name + ".npy: " + e.getMessage(), e);
         }
     }

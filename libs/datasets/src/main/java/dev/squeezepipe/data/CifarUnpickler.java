@@ -12,9 +12,17 @@ import net.razorvine.pickle.Unpickler;
 /**
  * An unpickler that knows only what a CIFAR-10 python batch may contain: builtin values, numpy arrays and
  * dtypes. Any other class named in the pickle is refused by name before anything is built; nothing in the
- * pickle is ever executed. Python 2 byte strings of pixel data stay bytes instead of becoming text.
+ * pickle is ever executed. Python 2 byte strings of pixel data stay bytes instead of becoming text, and no length
+ * the pickle declares is believed past the pickle's own size.
  */
 final class CifarUnpickler extends Unpickler {
+
+    private final int maxLength;
+
+    /** An unpickler for a pickle of {@code maxLength} bytes. */
+    CifarUnpickler(int maxLength) {
+        this.maxLength = maxLength;
+    }
 
     private static final IObjectConstructor RECONSTRUCT = args -> new NumpyArray();
     private static final IObjectConstructor NDARRAY = args -> NumpyArray.class;
@@ -48,12 +56,41 @@ final class CifarUnpickler extends Unpickler {
                 build(stack.pop(), stack.peek());
                 return NO_RETURN_VALUE;
             case Opcodes.BINSTRING:
-                int length = PickleUtils.bytes_to_integer(PickleUtils.readbytes(input, 4));
-                stack.add(PickleUtils.readbytes(input, length));
+            case Opcodes.BINBYTES:
+                stack.add(PickleUtils.readbytes(input, length(PickleUtils.bytes_to_integer(
+                        PickleUtils.readbytes(input, 4)))));
+                return NO_RETURN_VALUE;
+            case Opcodes.BINBYTES8:
+            case Opcodes.BYTEARRAY8:
+                stack.add(PickleUtils.readbytes(input, length(PickleUtils.bytes_to_long(
+                        PickleUtils.readbytes(input, 8), 0))));
+                return NO_RETURN_VALUE;
+            case Opcodes.BINUNICODE:
+                stack.add(new String(PickleUtils.readbytes(input, length(PickleUtils.bytes_to_integer(
+                        PickleUtils.readbytes(input, 4)))), StandardCharsets.UTF_8));
+                return NO_RETURN_VALUE;
+            case Opcodes.BINUNICODE8:
+                stack.add(new String(PickleUtils.readbytes(input, length(PickleUtils.bytes_to_long(
+                        PickleUtils.readbytes(input, 8), 0))), StandardCharsets.UTF_8));
                 return NO_RETURN_VALUE;
             default:
                 return super.dispatch(key);
         }
+    }
+
+    /**
+     * A declared length, checked before anything is allocated for it: no string in the pickle can be longer than
+     * the pickle itself, and none is negative.
+     */
+    private int length(long declared) {
+        if (declared < 0) {
+            throw new PickleException("a string declares " + declared + " bytes: the pickle is corrupt");
+        }
+        if (declared > maxLength) {
+            throw new PickleException("a string declares " + declared + " bytes, more than the whole pickle's "
+                    + maxLength + ": the pickle is truncated or corrupt");
+        }
+        return (int) declared;
     }
 
     private static IObjectConstructor allowed(String module, String name) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.razorvine.pickle.PickleException;
 
 /**
  * Decodes one pickled batch of the CIFAR-10 python release: a dict with a uint8 {@code data} array and
@@ -21,10 +20,10 @@ final class PythonBatchDecoder {
     static ImageBatch decode(String source, byte[] pickle) throws DatasetFormatException {
         CountingStream in = new CountingStream(new ByteArrayInputStream(pickle));
         Object root;
-        CifarUnpickler unpickler = new CifarUnpickler();
+        CifarUnpickler unpickler = new CifarUnpickler(pickle.length);
         try {
             root = unpickler.load(in);
-        } catch (PickleException | IOException | ClassCastException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) { // a PickleException, or whatever else the bytes do to a parser
             String problem = in.count >= pickle.length ? "truncated pickle (ends at byte " + pickle.length + ")"
                     : e.getMessage() + " (at byte offset " + in.count + ")";
             throw new DatasetFormatException(source, problem, e);

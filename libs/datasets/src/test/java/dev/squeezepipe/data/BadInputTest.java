@@ -51,6 +51,17 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsPickleDeclaringANegativeOrHugeLengthBeforeAllocatingIt() throws IOException {
+        Path folder = pythonRelease();
+        // protocol 2, BINSTRING with length -1; then BINBYTES8 claiming 2^40 bytes
+        Files.write(folder.resolve("test_batch"), new byte[] {(byte) 0x80, 2, 'T', -1, -1, -1, -1, 'x', '.'});
+        assertMentions(failure(dir, Split.TEST), "test_batch", "declares -1 bytes: the pickle is corrupt");
+        Files.write(folder.resolve("test_batch"), new byte[] {(byte) 0x80, 4, (byte) 0x8e, 0, 0, 0, 0, 0, 1, 0, 0,
+            'x', '.'});
+        assertMentions(failure(dir, Split.TEST), "test_batch", "declares 1099511627776 bytes, more than the whole pickle's 13");
+    }
+
+    @Test
     void rejectsPickleWithoutPixelArray() throws IOException {
         Path folder = pythonRelease();
         Files.write(folder.resolve("test_batch"),

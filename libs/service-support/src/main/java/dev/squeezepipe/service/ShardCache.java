@@ -62,7 +62,7 @@ public class ShardCache {
         Path cached = dir.resolve(shard.sha256() + SUFFIX);
         byte[] hit = readCached(cached, shard.sha256());
         if (hit != null) {
-            return Npz.read(hit);
+            return parse(shard, hit);
         }
         byte[] bytes = fetchVerified(shard);
         Files.createDirectories(dir);
@@ -70,7 +70,17 @@ public class ShardCache {
         Files.write(partial, bytes);
         Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         evictBeyondLimit(cached);
-        return Npz.read(bytes);
+        return parse(shard, bytes);
+    }
+
+    /** The shard's arrays; bytes that match their hash but do not parse never will: corrupt, not transient. */
+    private static Map<String, Npz.Array> parse(DatasetShardAnnounced shard, byte[] bytes) throws CorruptDataException {
+        try {
+            return Npz.read(bytes);
+        } catch (IOException e) {
+            throw new CorruptDataException("shard " + shard.objectKey() + " matches its sha256 but is not a uint8 "
+                    + ".npz: " + e.getMessage());
+        }
     }
 
     /** The cached bytes if present and intact (marked as just used), else null. */
