@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+
 /**
  * The broker SIGKILLed while the predictors answer a burst of classification requests, restarted after the outage:
  * every request is answered or dead-lettered.

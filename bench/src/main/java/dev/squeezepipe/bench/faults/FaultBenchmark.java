@@ -3,6 +3,8 @@ package dev.squeezepipe.bench.faults;
 import dev.squeezepipe.bench.BenchResult;
 import dev.squeezepipe.bench.faults.FaultScenario.Outcome;
 import dev.squeezepipe.bench.faults.FaultScenario.Verdict;
+import dev.squeezepipe.bench.stack.EventLog;
+import dev.squeezepipe.bench.stack.ProcessStack;
 import dev.squeezepipe.storage.Files2;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ public final class FaultBenchmark {
         LOG.info("fault bench: data and service logs under {}", dir);
         GroundTruth truth = new GroundTruth();
         boolean clean = false;
-        try (FaultStack stack = FaultStack.start(dir, root);
+        try (ProcessStack stack = ProcessStack.start(dir, root);
                 EventLog log = EventLog.start(stack.bootstrapServers());
                 Traffic traffic = Traffic.open(stack.bootstrapServers(), settings.data(), truth)) {
             FaultRun run = new FaultRun(stack, log, truth, traffic, settings);

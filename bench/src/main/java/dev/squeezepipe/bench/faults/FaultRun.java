@@ -1,12 +1,15 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.EventLog;
+import dev.squeezepipe.bench.stack.ProcessStack;
+import dev.squeezepipe.bench.stack.Service;
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.topics.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,7 @@ final class FaultRun {
 
     private static final Duration POLL = Duration.ofMillis(250);
 
-    private final FaultStack stack;
+    private final ProcessStack stack;
     private final EventLog log;
     private final GroundTruth truth;
     private final Traffic traffic;
@@ -33,7 +36,7 @@ final class FaultRun {
     private ServiceProcess ingest;
     private String datasetId;
 
-    FaultRun(FaultStack stack, EventLog log, GroundTruth truth, Traffic traffic, FaultSettings settings) {
+    FaultRun(ProcessStack stack, EventLog log, GroundTruth truth, Traffic traffic, FaultSettings settings) {
         this.stack = stack;
         this.log = log;
         this.truth = truth;
@@ -41,7 +44,7 @@ final class FaultRun {
         this.settings = settings;
     }
 
-    FaultStack stack() {
+    ProcessStack stack() {
         return stack;
     }
 

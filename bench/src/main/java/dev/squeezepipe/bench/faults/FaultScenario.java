@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+
 /** One fault the bench stages against the running services, and how it checks that nothing was lost. */
 interface FaultScenario {
 

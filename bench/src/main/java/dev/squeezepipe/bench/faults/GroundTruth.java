@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.events.ImageClassified;

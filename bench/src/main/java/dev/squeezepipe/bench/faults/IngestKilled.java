@@ -1,5 +1,7 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.EventLog;
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.data.DatasetReader;
 import dev.squeezepipe.data.DatasetReaders;

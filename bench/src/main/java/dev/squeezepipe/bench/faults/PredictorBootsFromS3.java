@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;

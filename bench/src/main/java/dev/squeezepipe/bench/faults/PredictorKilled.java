@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.ServiceProcess;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import java.time.Instant;

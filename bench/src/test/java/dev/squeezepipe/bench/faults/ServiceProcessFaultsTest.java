@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.squeezepipe.bench.faults.FaultScenario.Outcome;
 import dev.squeezepipe.bench.faults.FaultScenario.Verdict;
+import dev.squeezepipe.bench.stack.EventLog;
+import dev.squeezepipe.bench.stack.ProcessStack;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 class ServiceProcessFaultsTest {
 
     private Path dir;
-    private FaultStack stack;
+    private ProcessStack stack;
     private EventLog log;
     private Traffic traffic;
     private FaultRun run;
@@ -37,7 +39,7 @@ class ServiceProcessFaultsTest {
         Path root = Path.of("").toAbsolutePath().getParent();
         FaultSettings settings = FaultSettings.quick(CifarFixtures.sharedArchive());
         dir = Files.createTempDirectory("faults-test-");
-        stack = FaultStack.start(dir, root);
+        stack = ProcessStack.start(dir, root);
         log = EventLog.start(stack.bootstrapServers());
         GroundTruth truth = new GroundTruth();
         traffic = Traffic.open(stack.bootstrapServers(), settings.data(), truth);

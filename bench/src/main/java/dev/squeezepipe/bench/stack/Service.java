@@ -1,4 +1,4 @@
-package dev.squeezepipe.bench.faults;
+package dev.squeezepipe.bench.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The services the fault bench runs, each as its own process from the runnable jar its module builds. */
-enum Service {
+public enum Service {
     INGEST("ingest-service", "INGEST_PORT"),
     TRAINER("trainer-service", "TRAINER_PORT"),
     EVALUATOR("evaluator-service", "EVALUATOR_PORT"),
@@ -21,17 +21,17 @@ enum Service {
         this.portVariable = portVariable;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
     /** The environment variable that sets the service's HTTP port. */
-    String portVariable() {
+    public String portVariable() {
         return portVariable;
     }
 
     /** The module's runnable jar under {@code root}, its libraries beside it in {@code lib/}. */
-    Path jar(Path root) throws IOException {
+    public Path jar(Path root) throws IOException {
         Path target = root.resolve(module).resolve("target");
         List<Path> jars;
         try (Stream<Path> files = Files.list(target)) {

@@ -1,4 +1,4 @@
-package dev.squeezepipe.bench.faults;
+package dev.squeezepipe.bench.stack;
 
 import dev.squeezepipe.topics.TopicSpec;
 import dev.squeezepipe.topics.Topics;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * outside any group and kept in memory: the bench's record of what the services said, across broker outages (the
  * consumer resumes where it was once the broker is back).
  */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
 
@@ -44,7 +44,7 @@ final class EventLog implements AutoCloseable {
     }
 
     /** Starts reading every topic of the catalogue from the beginning. */
-    static EventLog start(String bootstrapServers) {
+    public static EventLog start(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -66,14 +66,14 @@ final class EventLog implements AutoCloseable {
     }
 
     /** The records of {@code topic} seen so far, in the order read. */
-    List<ConsumerRecord<String, byte[]>> records(String topic) {
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
         synchronized (records) {
             return List.copyOf(records.getOrDefault(topic, List.of()));
         }
     }
 
     /** The values of {@code topic} seen so far, read as {@code type}. */
-    <T> List<T> values(String topic, Class<T> type) {
+    public <T> List<T> values(String topic, Class<T> type) {
         List<T> values = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records(topic)) {
             try {
@@ -87,7 +87,7 @@ final class EventLog implements AutoCloseable {
     }
 
     /** True when the last poll found nothing beyond what the log holds. */
-    boolean caughtUp() {
+    public boolean caughtUp() {
         return caughtUp;
     }
 

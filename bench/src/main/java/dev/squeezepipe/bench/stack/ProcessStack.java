@@ -1,4 +1,4 @@
-package dev.squeezepipe.bench.faults;
+package dev.squeezepipe.bench.stack;
 
 import dev.squeezepipe.infra.EmbeddedS3;
 import dev.squeezepipe.infra.KafkaChildProcess;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * each on a fixed port with its data on disk, so either can be taken away and brought back as it was; and the
  * service processes started against them, each stopped when the stack closes.
  */
-final class FaultStack implements AutoCloseable {
+public final class ProcessStack implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FaultStack.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessStack.class);
 
     private final Path dir;
     private final Path root;
@@ -34,14 +34,14 @@ final class FaultStack implements AutoCloseable {
     private KafkaChildProcess broker;
     private EmbeddedS3 s3;
 
-    private FaultStack(Path dir, Path root) {
+    private ProcessStack(Path dir, Path root) {
         this.dir = dir;
         this.root = root;
     }
 
     /** Starts the broker (with the catalogue's topics) and the S3 server with their data under {@code dir}. */
-    static FaultStack start(Path dir, Path root) throws Exception {
-        FaultStack stack = new FaultStack(dir, root);
+    public static ProcessStack start(Path dir, Path root) throws Exception {
+        ProcessStack stack = new ProcessStack(dir, root);
         try {
             stack.startBroker();
             TopicCreator.createAll(stack.bootstrapServers());
@@ -53,39 +53,39 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    String s3Endpoint() {
+    public String s3Endpoint() {
         return "http://127.0.0.1:" + s3Port;
     }
 
     /** A client of the S3 server, for the bench's own reads of what the services stored. */
-    MinioClient s3Client() {
+    public MinioClient s3Client() {
         return MinioClient.builder().endpoint(s3Endpoint()).credentials(accessKey, secretKey).region("us-east-1")
                 .build();
     }
 
     /** Starts the broker on its port with its data, as it was before it was killed. */
-    void startBroker() throws Exception {
+    public void startBroker() throws Exception {
         broker = KafkaChildProcess.start(dir.resolve("kafka"), kafkaPort, dir.resolve("logs/kafka-broker.log"));
     }
 
     /** Kills the broker with SIGKILL; returns the killed process id. */
-    long killBroker() throws InterruptedException {
+    public long killBroker() throws InterruptedException {
         long pid = broker.pid();
         broker.kill();
         LOG.info("broker (process {}) SIGKILLed", pid);
         return pid;
     }
 
-    void startS3() throws Exception {
+    public void startS3() throws Exception {
         s3 = EmbeddedS3.start(dir.resolve("s3"), s3Port, accessKey, secretKey);
     }
 
     /** Stops the S3 server: every request to its port is refused until {@link #startS3()}. */
-    void stopS3() throws Exception {
+    public void stopS3() throws Exception {
         s3.close();
         LOG.info("S3 server stopped");
     }
@@ -94,7 +94,7 @@ final class FaultStack implements AutoCloseable {
      * Starts {@code service} as its own process named {@code name} (its log file's name), pointed at this stack
      * through the environment, with {@code extra} variables added.
      */
-    ServiceProcess launch(Service service, String name, Map<String, String> extra) throws Exception {
+    public ServiceProcess launch(Service service, String name, Map<String, String> extra) throws Exception {
         Map<String, String> environment = new HashMap<>(ServiceProperties.environment(bootstrapServers(),
                 s3Endpoint(), accessKey, secretKey));
         environment.put("SHARDS_CACHE_DIR", dir.resolve("cache").resolve(name).toString());

@@ -1,4 +1,4 @@
-package dev.squeezepipe.bench.faults;
+package dev.squeezepipe.bench.stack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * One service running as its own OS process from its runnable jar, configured only by environment variables, as
  * its container image runs it; its output goes to a log file.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -43,7 +43,7 @@ final class ServiceProcess {
      * Starts {@code service} as {@code name} on {@code port} with {@code environment} added to this process's own.
      * The command is the image's: the same JVM options, and libtorch's NNPACK warnings dropped from its output.
      */
-    static ServiceProcess start(Service service, String name, int port, Path root, Map<String, String> environment,
+    public static ServiceProcess start(Service service, String name, int port, Path root, Map<String, String> environment,
             Path logDir) throws IOException {
         Path jar = service.jar(root);
         Path log = logDir.resolve(name + ".log");
@@ -60,24 +60,24 @@ final class ServiceProcess {
         return new ServiceProcess(name, process, port, log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** True when its health endpoint answers 200 (UP). */
-    boolean healthy() {
+    public boolean healthy() {
         try {
             return get("/health").statusCode() == 200;
         } catch (IOException e) {
@@ -89,7 +89,7 @@ final class ServiceProcess {
     }
 
     /** True when its HTTP server answers, UP or not (a predictor is DOWN until it has a model to serve). */
-    boolean answering() {
+    public boolean answering() {
         try {
             get("/health");
             return true;
@@ -102,13 +102,13 @@ final class ServiceProcess {
     }
 
     /** The response to GET {@code path} on the service's HTTP port. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(PROBE_TIMEOUT)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The sum of every sample of the Prometheus counter or gauge {@code metric} it exposes, 0 when it has none. */
-    double metric(String metric) throws IOException, InterruptedException {
+    public double metric(String metric) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/prometheus");
         if (response.statusCode() != 200) {
             throw new IOException(name + " answered /prometheus with HTTP " + response.statusCode());
@@ -123,7 +123,7 @@ final class ServiceProcess {
     }
 
     /** Sends SIGKILL and waits until the process is gone; true if it is. */
-    boolean kill() throws InterruptedException {
+    public boolean kill() throws InterruptedException {
         process.destroyForcibly();
         boolean gone = process.waitFor(30, TimeUnit.SECONDS);
         LOG.info("{} (process {}) SIGKILLed{}", name, pid(), gone ? "" : ", but still alive after 30 s");
@@ -134,7 +134,7 @@ final class ServiceProcess {
      * Sends SIGTERM and waits up to {@code patience} for the process to exit; returns the seconds it took, or
      * {@code NaN} when it had not exited by then (it is then SIGKILLed).
      */
-    double terminate(Duration patience) throws InterruptedException {
+    public double terminate(Duration patience) throws InterruptedException {
         long start = System.nanoTime();
         process.destroy();
         if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -150,7 +150,7 @@ final class ServiceProcess {
     }
 
     /** The last lines of its output, for reports of what went wrong. */
-    List<String> tail(int lines) {
+    public List<String> tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
             return new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size()));
