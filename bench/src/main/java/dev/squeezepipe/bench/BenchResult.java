@@ -16,6 +16,11 @@ public final class BenchResult {
         return this;
     }
 
+    /** The figure named {@code name}, or null. */
+    public Object get(String name) {
+        return figures.get(name);
+    }
+
     /** Prints each figure, then the JSON line scripts read. */
     public void print() {
         figures.forEach((name, value) -> {
@@ -52,6 +57,15 @@ public final class BenchResult {
             return map.entrySet().stream().map(e -> json(String.valueOf(e.getKey())) + ":" + json(e.getValue()))
                     .collect(Collectors.joining(",", "{", "}"));
         }
-        return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder text = new StringBuilder("\"");
+        for (char c : String.valueOf(value).toCharArray()) {
+            switch (c) {
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                default -> text.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return text.append('"').toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.squeezepipe.bench.IngestBenchmark;
 import dev.squeezepipe.bench.PredictBenchmark;
 import dev.squeezepipe.bench.TrainBenchmark;
 import dev.squeezepipe.bench.faults.FaultBenchmark;
+import dev.squeezepipe.bench.hostile.HostileBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./pipeline bench <name>}: runs a benchmark, prints its figures and a final JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: ingest, train, predict, accuracy or faults; figures end with one JSON line.")
+        description = "Run a benchmark: ingest, train, predict, accuracy, faults or hostile; figures end with one "
+                + "JSON line.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "ingest, train, predict, accuracy or faults")
+    @Parameters(index = "0", description = "ingest, train, predict, accuracy, faults or hostile")
     String name;
 
     @Option(names = "--data", defaultValue = "${env:SQUEEZEPIPE_DATA}", description = "dataset to use")
@@ -62,12 +64,15 @@ final class BenchCommand implements Callable<Integer> {
             case "accuracy":
                 AccuracyBenchmark.run(data, preset, epochs, minutes, seed).print();
                 return 0;
+            case "hostile":
+                HostileBenchmark.run(Path.of(System.getProperty("squeezepipe.root", ".")), data).print();
+                return 0;
             case "faults":
                 FaultBenchmark.run(Path.of(System.getProperty("squeezepipe.root", ".")), data).print();
                 return 0;
             default:
-                System.err.println("unknown benchmark '" + name + "'; expected ingest, train, predict, accuracy or "
-                        + "faults");
+                System.err.println("unknown benchmark '" + name + "'; expected ingest, train, predict, accuracy, "
+                        + "faults or hostile");
                 return 2;
         }
     }

@@ -43,8 +43,8 @@ public final class ServiceProcess {
      * Starts {@code service} as {@code name} on {@code port} with {@code environment} added to this process's own.
      * The command is the image's: the same JVM options, and libtorch's NNPACK warnings dropped from its output.
      */
-    public static ServiceProcess start(Service service, String name, int port, Path root, Map<String, String> environment,
-            Path logDir) throws IOException {
+    public static ServiceProcess start(Service service, String name, int port, Path root,
+            Map<String, String> environment, Path logDir) throws IOException {
         Path jar = service.jar(root);
         Path log = logDir.resolve(name + ".log");
         Files.createDirectories(logDir);
@@ -107,15 +107,33 @@ public final class ServiceProcess {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The response to {@code method} {@code path} with {@code body} of {@code contentType} (none when null). */
+    public HttpResponse<String> send(String method, String path, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The sum of every sample of the Prometheus counter or gauge {@code metric} it exposes, 0 when it has none. */
     public double metric(String metric) throws IOException, InterruptedException {
+        return metric(metric, "");
+    }
+
+    /** As {@link #metric(String)}, over the samples whose labels contain {@code label} (e.g. {@code area="heap"}). */
+    public double metric(String metric, String label) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/prometheus");
         if (response.statusCode() != 200) {
             throw new IOException(name + " answered /prometheus with HTTP " + response.statusCode());
         }
         double sum = 0;
         for (String line : response.body().split("\n")) {
-            if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
+            if ((line.startsWith(metric + "{") || line.startsWith(metric + " ")) && line.contains(label)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squeezepipe.testing.HostileImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +25,14 @@ class ImagesTest {
         byte[] flood = HostileImages.pixelFloodPng(20_000, 20_000);
         IOException refused = assertThrows(IOException.class, () -> Images.decode(flood));
         assertEquals("image of 20000x20000 pixels exceeds the 36000000-pixel limit (or has no pixels)",
+                refused.getMessage());
+    }
+
+    @Test
+    void aJpegDeclaringMoreThanTheLimitIsRefusedFromItsFrameHeader() {
+        IOException refused = assertThrows(IOException.class,
+                () -> Images.decode(HostileImages.pixelFloodJpeg(65_000, 65_000)));
+        assertEquals("image of 65000x65000 pixels exceeds the 36000000-pixel limit (or has no pixels)",
                 refused.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package dev.squeezepipe.testing;
+package dev.squeezepipe.preprocess;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** Images made to hurt a decoder, for the tests that check they are refused. */
+/**
+ * Images made to hurt a decoder, for the hostile-input bench ({@code ./pipeline bench hostile}) and the tests that
+ * check each is refused.
+ */
 public final class HostileImages {
 
     private HostileImages() {}
@@ -44,5 +47,21 @@ public final class HostileImages {
         out.write(name);
         out.write(data);
         out.writeInt((int) crc.getValue());
+    }
+
+    /**
+     * A JPEG of a few dozen bytes whose frame header declares {@code width x height} pixels (at most 65535 a side),
+     * with no image data behind it.
+     */
+    public static byte[] pixelFloodJpeg(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xd8}); // start of image
+        out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xc0, 0, 17, 8, // baseline frame, 8-bit samples
+            (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3,
+            1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1});
+        out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xda, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0}); // scan
+        out.writeBytes(new byte[] {0, 0, 0, 0});
+        out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xd9}); // end of image
+        return out.toByteArray();
     }
 }
