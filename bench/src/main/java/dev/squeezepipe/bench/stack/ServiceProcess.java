@@ -78,26 +78,23 @@ public final class ServiceProcess {
 
     /** True when its health endpoint answers 200 (UP). */
     public boolean healthy() {
-        try {
-            return get("/health").statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return healthStatus() == 200;
     }
 
     /** True when its HTTP server answers, UP or not (a predictor is DOWN until it has a model to serve). */
     public boolean answering() {
+        return healthStatus() > 0;
+    }
+
+    /** The status of GET /health, or 0 when nothing answers. */
+    private int healthStatus() {
         try {
-            get("/health");
-            return true;
+            return get("/health").statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 
