@@ -142,6 +142,6 @@ class EpochBudgetTest {
     void rejectsANonPositiveTimeBudget() {
         InvalidJobException e =
                 assertThrows(InvalidJobException.class, () -> JobValidator.validate(spec(10, 2, 0, 0.0)));
-        assertTrue(e.getMessage().contains("budget.minutes must be a positive number"), e.getMessage());
+        assertTrue(e.getMessage().contains("budget.minutes must be more than 0 and at most 10080"), e.getMessage());
     }
 }
