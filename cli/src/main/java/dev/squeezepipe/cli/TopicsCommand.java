@@ -32,6 +32,7 @@ final class TopicsCommand implements Runnable {
         return "/opt/kafka/bin/kafka-topics.sh --bootstrap-server " + bootstrap + " --create --if-not-exists --topic "
                 + topic.name() + " --partitions " + topic.partitions() + " --replication-factor 1 --config "
                 + "max.message.bytes=" + Topics.MAX_MESSAGE_BYTES
-                + (topic.compacted() ? " --config cleanup.policy=compact" : "");
+                + (topic.compacted() ? " --config cleanup.policy=compact" : "")
+                + (topic.retention() == null ? "" : " --config retention.ms=" + topic.retention().toMillis());
     }
 }

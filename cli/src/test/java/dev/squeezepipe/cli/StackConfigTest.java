@@ -156,6 +156,20 @@ class StackConfigTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void composePublishesPortsOnLoopbackUnlessToldAndServicesRunUnprivileged() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        services.forEach((name, definition) -> {
+            List<String> ports = (List<String>) ((Map<String, Object>) definition).getOrDefault("ports", List.of());
+            for (String port : ports) {
+                assertTrue(port.startsWith("${BIND_ADDRESS:-127.0.0.1}:"), name + " publishes " + port);
+            }
+        });
+        String dockerfile = Files.readString(ROOT.resolve(SERVICE_DOCKERFILE));
+        assertTrue(dockerfile.contains("\nUSER 10001\n"), "the services' image runs as an unprivileged user");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void kafkaCreatesEveryCatalogueTopicWithAutoCreateOff() throws IOException {
         Map<String, Object> kafka = service("kafka");
         assertEquals("false", ((Map<String, Object>) kafka.get("environment")).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"));

@@ -8,6 +8,7 @@ import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.IngestFailed;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -66,6 +67,14 @@ public final class Topics {
      */
     public static final int MAX_DEAD_LETTER_COPY_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
 
+    /**
+     * How long users' images are kept in {@link #CLASSIFICATION_REQUESTS}: a day is ample for any predictor to answer,
+     * and no longer than needed for data that is the users'.
+     */
+    public static final Duration USER_IMAGES_RETENTION = Duration.ofDays(1);
+    /** How long a dead letter (a user's image among them) is kept: a week for an operator to look into it. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(7);
+
     /** The topics the services publish, in the order a dataset flows through them. */
     private static final List<TopicSpec> PUBLISHED = List.of(
             new TopicSpec(DATASET_SHARDS, String.class, DatasetShardAnnounced.class, 3, false),
@@ -75,7 +84,8 @@ public final class Topics {
             new TopicSpec(TRAINING_JOB_STATUS, String.class, TrainingJobStatusChanged.class, 3, false),
             new TopicSpec(CHECKPOINTS, String.class, CheckpointPublished.class, 3, false),
             new TopicSpec(EVALUATIONS, String.class, CheckpointEvaluated.class, 3, false),
-            new TopicSpec(CLASSIFICATION_REQUESTS, String.class, byte[].class, 3, false),
+            new TopicSpec(CLASSIFICATION_REQUESTS, String.class, byte[].class, 3, false,
+                    USER_IMAGES_RETENTION),
             new TopicSpec(CLASSIFICATION_RESULTS, String.class, ImageClassified.class, 3, false));
 
     /**
@@ -87,8 +97,8 @@ public final class Topics {
 
     /** Every topic, dead-letter topics included, as created by the embedded broker and the compose init step. */
     public static final List<TopicSpec> ALL = Stream.concat(PUBLISHED.stream(),
-            CONSUMED.stream().map(name -> new TopicSpec(name + DLQ_SUFFIX, String.class, byte[].class, 1, false)))
-            .toList();
+            CONSUMED.stream().map(name -> new TopicSpec(name + DLQ_SUFFIX, String.class, byte[].class, 1, false,
+                    DEAD_LETTER_RETENTION))).toList();
 
     private Topics() {}
 

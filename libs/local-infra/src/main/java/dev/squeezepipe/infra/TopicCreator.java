@@ -2,6 +2,7 @@ package dev.squeezepipe.infra;
 
 import dev.squeezepipe.topics.TopicSpec;
 import dev.squeezepipe.topics.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,9 +44,13 @@ public final class TopicCreator {
     }
 
     private static NewTopic newTopic(TopicSpec spec) {
-        return new NewTopic(spec.name(), spec.partitions(), REPLICAS).configs(Map.of(
+        Map<String, String> configs = new HashMap<>(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
                 spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)));
+        if (spec.retention() != null) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(spec.retention().toMillis()));
+        }
+        return new NewTopic(spec.name(), spec.partitions(), REPLICAS).configs(configs);
     }
 }
