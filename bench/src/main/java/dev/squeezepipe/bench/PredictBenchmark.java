@@ -10,6 +10,7 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.infra.EmbeddedStack;
 import dev.squeezepipe.model.IntraOpThreads;
+import dev.squeezepipe.modelstore.CheckpointCopies;
 import dev.squeezepipe.modelstore.CheckpointLoader;
 import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.modelstore.StoredSplits;
@@ -17,9 +18,10 @@ import dev.squeezepipe.predictor.ModelSwapper;
 import dev.squeezepipe.predictor.PredictorSettings;
 import dev.squeezepipe.preprocess.PreprocessSpec;
 import dev.squeezepipe.preprocess.Preprocessor;
-import dev.squeezepipe.schema.SchemaVersion;
+import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
+import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
@@ -35,7 +37,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -286,11 +287,11 @@ public final class PredictBenchmark {
         JsonMapper json = predictor.getBean(JsonMapper.class);
         CheckpointPublished original = lastCheckpoint(stack, json, runId);
         String newRun = "swap-" + UUID.randomUUID();
-        CheckpointPublished renamed = new CheckpointPublished(SchemaVersion.CURRENT, newRun + "/" + original.epoch(),
-                newRun, original.jobId(),
-                original.datasetId(), original.epoch(), original.step(), original.bucket(), original.paramsKey(),
-                original.sidecarKey(), original.sha256(), original.variant(), original.classes(), original.inputSize(),
-                original.trainLoss(), original.trainAccuracy(), Instant.now());
+        // the same weights stored as a new run, as a trainer would store them: an event may only name its own run's
+        CheckpointSidecar sidecar = predictor.getBean(CheckpointLoader.class).sidecar(original.bucket(),
+                original.sidecarKey());
+        CheckpointPublished renamed = CheckpointCopies.copy(predictor.getBean(ObjectStore.class), json,
+                original.bucket(), sidecar, newRun).announcement(original.bucket());
         try (KafkaConsumer<String, byte[]> results = resultsConsumer(stack);
                 KafkaProducer<String, byte[]> producer = producer(stack)) {
             long start = System.nanoTime();

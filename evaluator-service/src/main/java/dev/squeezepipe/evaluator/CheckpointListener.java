@@ -1,6 +1,7 @@
 package dev.squeezepipe.evaluator;
 
 import dev.squeezepipe.events.CheckpointPublished;
+import dev.squeezepipe.modelstore.ForeignCheckpointException;
 import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.service.ShutdownInterrupts;
 import dev.squeezepipe.topics.Topics;
@@ -44,13 +45,21 @@ public class CheckpointListener {
         this.shutdown = shutdown;
     }
 
-    /** Evaluates the checkpoint; a shutdown interrupts the evaluation, whose offset then stays uncommitted. */
+    /**
+     * Evaluates the checkpoint; a shutdown interrupts the evaluation, whose offset then stays uncommitted. An event
+     * naming an object that is not a stored checkpoint of this pipeline is dead-lettered with the reason.
+     */
     @Topic(Topics.CHECKPOINTS)
     void onCheckpoint(ConsumerRecord<String, byte[]> record) throws Exception {
         Optional<CheckpointPublished> checkpoint = deadLetters.readOrDeadLetter(record, CheckpointPublished.class,
                 GROUP);
         if (checkpoint.isPresent()) {
-            shutdown.run(() -> service.evaluate(checkpoint.get()));
+            try {
+                shutdown.run(() -> service.evaluate(checkpoint.get()));
+            } catch (ForeignCheckpointException e) {
+                DeadLetters.await(deadLetters.send(record, GROUP, "not a checkpoint of this pipeline: "
+                        + e.getMessage()));
+            }
         }
     }
 }

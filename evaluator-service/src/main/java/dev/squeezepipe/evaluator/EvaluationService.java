@@ -9,6 +9,7 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.model.TestScorer;
 import dev.squeezepipe.model.TestScores;
 import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.ForeignCheckpointException;
 import dev.squeezepipe.modelstore.InvalidCheckpointException;
 import dev.squeezepipe.modelstore.LoadedCheckpoint;
 import dev.squeezepipe.modelstore.SplitData;
@@ -20,6 +21,7 @@ import dev.squeezepipe.schema.UnreadableRecordException;
 import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.TransientFailures;
+import dev.squeezepipe.storage.CheckpointAnnouncements;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +76,13 @@ public class EvaluationService {
      * split) gets a FAILED evaluation with the reason. A failure that may pass (S3 away for longer than its retries,
      * the broker not acknowledging) throws, records nothing, and leaves the event to be read again.
      */
-    public synchronized void evaluate(CheckpointPublished checkpoint) throws IOException, InterruptedException {
+    public synchronized void evaluate(CheckpointPublished checkpoint)
+            throws IOException, InterruptedException, ForeignCheckpointException {
+        Optional<String> foreign = CheckpointAnnouncements.problem(checkpoint, settings.checkpointsBucket());
+        if (foreign.isPresent()) {
+            throw new ForeignCheckpointException("checkpoint event " + checkpoint.checkpointId() + ": "
+                    + foreign.get());
+        }
         String recordKey = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
         store.ensureBucket(settings.evaluationsBucket());
         if (store.exists(settings.evaluationsBucket(), recordKey)) {
@@ -87,7 +96,8 @@ public class EvaluationService {
     }
 
     /** The checkpoint's scores, or a FAILED evaluation when it can never be scored; throws what may pass. */
-    private CheckpointEvaluated scoreOrFail(CheckpointPublished checkpoint) throws IOException, InterruptedException {
+    private CheckpointEvaluated scoreOrFail(CheckpointPublished checkpoint)
+            throws IOException, InterruptedException, ForeignCheckpointException {
         long start = System.nanoTime();
         try {
             TestScores scores = score(checkpoint);
@@ -103,6 +113,8 @@ public class EvaluationService {
                 throw e;
             }
             return cannotBeScored(checkpoint, e, start); // corrupt or missing data: asking again will not help
+        } catch (ForeignCheckpointException e) {
+            throw e; // not a checkpoint of ours that failed: no evaluation, a dead letter
         } catch (InvalidCheckpointException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("stopping: " + Failures.reason(e)); // not the checkpoint's fault
@@ -120,7 +132,7 @@ public class EvaluationService {
 
     private TestScores score(CheckpointPublished checkpoint)
             throws IOException, InvalidCheckpointException, InterruptedException {
-        try (LoadedCheckpoint loaded = loader.load(checkpoint)) {
+        try (LoadedCheckpoint loaded = loader.load(checkpoint, settings.checkpointsBucket())) {
             SqueezeNetConfig config = loaded.config();
             SplitData test = testSplit(loaded.sidecar().spec().datasetId());
             return TestScorer.score(loaded.model().getBlock(), test.asImageBatch("test"),

@@ -14,13 +14,13 @@ import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
+import dev.squeezepipe.modelstore.CheckpointCopies;
 import dev.squeezepipe.modelstore.CheckpointLoader;
 import dev.squeezepipe.modelstore.StoredSplits;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
-import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -118,6 +118,15 @@ abstract class EvaluatorSuite {
                 .findFirst().orElseThrow();
     }
 
+    /** Epoch {@code epoch} of the trained run stored again as run {@code run}, and the event announcing it. */
+    private CheckpointPublished copied(int epoch, String run) throws IOException {
+        CheckpointPublished real = checkpoint(epoch);
+        CheckpointSidecar sidecar = json.readValue(evaluator.getBean(ObjectStore.class).get(real.bucket(),
+                real.sidecarKey()), CheckpointSidecar.class);
+        return CheckpointCopies.copy(evaluator.getBean(ObjectStore.class), json, real.bucket(), sidecar, run)
+                .announcement(real.bucket());
+    }
+
     @Test
     void everyCheckpointGetsAPlausibleEvaluationAndTheBestIsRecorded() throws IOException {
         List<CheckpointEvaluated> all = evaluations(runId);
@@ -140,12 +149,8 @@ abstract class EvaluatorSuite {
 
     @Test
     void withTestTimeFlipsTheEvaluationSaysSoAndScoresTheMirrorsToo() throws Exception {
-        CheckpointPublished real = checkpoint(2);
         String run = "flips-" + UUID.randomUUID();
-        CheckpointPublished again = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
-                real.datasetId(), 2,
-                real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(), real.variant(),
-                real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), Instant.now());
+        CheckpointPublished again = copied(2, run);
         Map<String, Object> props = properties();
         props.put("evaluator.test-time-flips", "true");
         try (ApplicationContext flipping = ApplicationContext.builder().environments("evaluator").properties(props)
@@ -163,12 +168,8 @@ abstract class EvaluatorSuite {
 
     @Test
     void anUnreadableBestRecordIsReplacedByTheCheckpointScoredNotRetriedForever() throws IOException {
-        CheckpointPublished real = checkpoint(2);
         String run = "garbled-best-" + UUID.randomUUID();
-        CheckpointPublished renamed = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
-                real.datasetId(), 2, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
-                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
-                Instant.now());
+        CheckpointPublished renamed = copied(2, run);
         ObjectStore store = evaluator.getBean(ObjectStore.class);
         store.put("evaluations", ObjectLayout.bestEvaluationKey(run), "{not json".getBytes(StandardCharsets.UTF_8),
                 "application/json");
@@ -190,18 +191,42 @@ abstract class EvaluatorSuite {
     }
 
     @Test
-    void checkpointWithWrongHashFailsWithReason() throws IOException {
+    void eventsNamingWhatIsNotAStoredCheckpointOfTheRunAreDeadLetteredNotEvaluated() throws IOException {
+        CheckpointPublished stored = copied(2, "tampered-" + UUID.randomUUID());
+        CheckpointPublished wrongHash = withHash(stored, "0".repeat(64));
         CheckpointPublished real = checkpoint(2);
-        String run = "tampered-" + UUID.randomUUID();
-        CheckpointPublished tampered = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, real.jobId(),
-                real.datasetId(), 2,
-                real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), "0".repeat(64), real.variant(),
-                real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(), real.publishedAt());
-        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(tampered));
-        await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
-        CheckpointEvaluated result = evaluations(run).get(0);
-        assertEquals(EvaluationOutcome.FAILED, result.outcome());
-        assertTrue(result.reason().contains("does not match"), result.reason());
+        String borrowing = "borrowing-" + UUID.randomUUID();
+        CheckpointPublished otherRunsKeys = new CheckpointPublished(SchemaVersion.CURRENT, borrowing + "/2",
+                borrowing, borrowing, real.datasetId(), 2, real.step(), real.bucket(), real.paramsKey(),
+                real.sidecarKey(), real.sha256(), real.variant(), real.classes(), real.inputSize(), real.trainLoss(),
+                real.trainAccuracy(), Instant.now());
+        String foreign = "foreign-" + UUID.randomUUID();
+        CheckpointPublished otherBucket = new CheckpointPublished(SchemaVersion.CURRENT, foreign + "/2", foreign,
+                foreign, real.datasetId(), 2, real.step(), "datasets", real.paramsKey(), real.sidecarKey(),
+                real.sha256(), real.variant(), real.classes(), real.inputSize(), real.trainLoss(),
+                real.trainAccuracy(), Instant.now());
+        Map<String, String> expected = Map.of(
+                wrongHash.runId(), "does not match its sidecar's",
+                borrowing, "are not the layout's for its run, epoch and step",
+                foreign, "announces bucket 'datasets', not the checkpoints bucket 'checkpoints'");
+        for (CheckpointPublished event : List.of(wrongHash, otherRunsKeys, otherBucket)) {
+            send(Topics.CHECKPOINTS, event.runId(), json.writeValueAsBytes(event));
+        }
+        await().atMost(WAIT).until(() -> probe.on(Topics.CHECKPOINTS_DLQ).stream()
+                .filter(r -> expected.containsKey(r.key())).count() == 3);
+        probe.on(Topics.CHECKPOINTS_DLQ).stream().filter(r -> expected.containsKey(r.key())).forEach(r -> {
+            String reason = new String(r.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(reason.startsWith("not a checkpoint of this pipeline: ") && reason.contains(
+                    expected.get(r.key())), reason);
+            assertEquals(List.of(), evaluations(r.key()), "no evaluation for " + r.key());
+        });
+    }
+
+    private static CheckpointPublished withHash(CheckpointPublished c, String sha256) {
+        return new CheckpointPublished(SchemaVersion.CURRENT, c.checkpointId(), c.runId(), c.jobId(), c.datasetId(),
+                c.epoch(), c.step(), c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(),
+                c.inputSize(), c.trainLoss(), c.trainAccuracy(), c.publishedAt());
     }
 
     @Test
@@ -216,15 +241,11 @@ abstract class EvaluatorSuite {
                 network.inputSize(), network.design()), s.optimisation(), s.schedule(), s.augmentation(), s.budget(),
                 s.checkpoints(), s.seed());
         String run = "misfit-" + UUID.randomUUID();
-        String sidecarKey = run + "/epoch-0002.json";
-        CheckpointSidecar misfitSidecar = new CheckpointSidecar(SchemaVersion.CURRENT,
-                new Checkpoint(run + "/2", run, run, 2, sidecar.checkpoint().step(), Instant.now()), sidecar.params(),
-                null, wider, sidecar.train(), List.of(), sidecar.provenance());
-        store.put(real.bucket(), sidecarKey, json.writeValueAsBytes(misfitSidecar), "application/json");
-        CheckpointPublished misfit = new CheckpointPublished(SchemaVersion.CURRENT, run + "/2", run, run,
-                real.datasetId(), 2, real.step(),
-                real.bucket(), real.paramsKey(), sidecarKey, real.sha256(), "cifar-complex-bypass", 10, 32, 0, 0,
-                Instant.now());
+        CheckpointSidecar copy = CheckpointCopies.copy(store, json, real.bucket(), sidecar, run);
+        CheckpointSidecar misfitSidecar = new CheckpointSidecar(SchemaVersion.CURRENT, copy.checkpoint(),
+                copy.params(), null, wider, sidecar.train(), List.of(), sidecar.provenance());
+        store.put(real.bucket(), misfitSidecar.key(), json.writeValueAsBytes(misfitSidecar), "application/json");
+        CheckpointPublished misfit = misfitSidecar.announcement(real.bucket());
         send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(misfit));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
         CheckpointEvaluated result = evaluations(run).get(0);
@@ -247,7 +268,8 @@ abstract class EvaluatorSuite {
             EvaluationService service = new EvaluationService(away.getBean(ObjectStore.class),
                     away.getBean(CheckpointLoader.class), away.getBean(StoredSplits.class),
                     away.getBean(EvaluatorEvents.class), new EvaluatorMetrics(away.getBean(MeterRegistry.class)),
-                    new EvaluatorSettings("evaluations", "datasets", 250, false), away.getBean(JsonMapper.class));
+                    new EvaluatorSettings("checkpoints", "evaluations", "datasets", 250, false),
+                    away.getBean(JsonMapper.class));
             long start = System.nanoTime();
             IOException e = assertThrows(IOException.class, () -> service.evaluate(real));
             assertTrue(e.getMessage().startsWith("cannot create bucket evaluations: "), e.getMessage());
@@ -284,13 +306,8 @@ abstract class EvaluatorSuite {
         assertArrayEquals(garbage, dead.value());
         assertTrue(new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8)
                 .startsWith("unreadable event: CheckpointPublished: "));
-        CheckpointPublished real = checkpoint(1);
         String run = "after-garbage-" + UUID.randomUUID();
-        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(new CheckpointPublished(SchemaVersion.CURRENT, run + "/1",
-                run, real.jobId(),
-                real.datasetId(), 1, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
-                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
-                Instant.now())));
+        send(Topics.CHECKPOINTS, run, json.writeValueAsBytes(copied(1, run)));
         await().atMost(WAIT).until(() -> !evaluations(run).isEmpty());
         assertEquals(EvaluationOutcome.SCORED, evaluations(run).get(0).outcome(), evaluations(run).get(0).reason());
     }

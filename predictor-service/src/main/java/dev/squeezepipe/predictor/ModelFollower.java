@@ -5,14 +5,20 @@ import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.service.DeadLetters;
 import dev.squeezepipe.service.LeastRecentlyUsed;
+import dev.squeezepipe.storage.CheckpointAnnouncements;
 import dev.squeezepipe.topics.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows checkpoints and evaluations from the beginning (every predictor instance needs all of them), after
@@ -27,6 +33,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @Requires(env = "predictor")
 public class ModelFollower {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFollower.class);
+
     static final String GROUP = "predictor-models";
 
     /** Checkpoints, and evaluations, that wait for their other half under {@code best}; the least used go beyond. */
@@ -35,20 +43,40 @@ public class ModelFollower {
     private final ModelOffers swapper;
     private final DeadLetters deadLetters;
     private final ServingPolicy policy;
+    private final String checkpointsBucket;
+    private final Counter refused;
     private final Map<String, CheckpointPublished> checkpoints = bounded();
     private final Map<String, CheckpointEvaluated> evaluations = bounded();
     private CheckpointPublished newestOffered;
     private double bestTop1 = -1;
 
-    public ModelFollower(ModelOffers swapper, DeadLetters deadLetters, PredictorSettings settings) {
+    public ModelFollower(ModelOffers swapper, DeadLetters deadLetters, PredictorSettings settings,
+            MeterRegistry registry) {
         this.swapper = swapper;
         this.deadLetters = deadLetters;
         this.policy = settings.policy();
+        this.checkpointsBucket = settings.checkpointsBucket();
+        this.refused = Counter.builder("predictor.checkpoints.refused")
+                .description("Checkpoint events naming no stored checkpoint of this pipeline").register(registry);
     }
 
+    /**
+     * Follows a checkpoint event that names a stored checkpoint of this pipeline; one naming another bucket or keys
+     * of its own is skipped, logged and counted ({@code predictor_checkpoints_refused_total}) before it can outrank
+     * a real one. The evaluators, which own the topic, dead-letter it.
+     */
     @Topic(Topics.CHECKPOINTS)
     void onCheckpoint(ConsumerRecord<String, byte[]> record) {
-        deadLetters.readOrSkip(record, CheckpointPublished.class, GROUP).ifPresent(this::follow);
+        deadLetters.readOrSkip(record, CheckpointPublished.class, GROUP).ifPresent(checkpoint -> {
+            Optional<String> foreign = CheckpointAnnouncements.problem(checkpoint, checkpointsBucket);
+            if (foreign.isPresent()) {
+                LOG.warn("Checkpoint event {} ({}) refused: {}", DeadLetters.origin(record),
+                        checkpoint.checkpointId(), foreign.get());
+                refused.increment();
+            } else {
+                follow(checkpoint);
+            }
+        });
     }
 
     @Topic(Topics.EVALUATIONS)

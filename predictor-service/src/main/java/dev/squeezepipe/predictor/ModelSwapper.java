@@ -104,7 +104,7 @@ public class ModelSwapper implements ModelOffers {
     }
 
     private ServedModel load(CheckpointPublished checkpoint) throws Exception {
-        LoadedCheckpoint loaded = loader.load(checkpoint);
+        LoadedCheckpoint loaded = loader.load(checkpoint, settings.checkpointsBucket());
         try {
             warmUp(loaded.model(), loaded.config(), settings.intraOpThreads());
             Preprocessor preprocessor = new Preprocessor(PreprocessSpec.recipe(loaded.config().inputSize(), false));

@@ -6,6 +6,7 @@ import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.schema.SchemaVersion;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ class ModelFollowerTest {
     private ModelFollower follower(ServingPolicy policy) {
         PredictorSettings settings = new PredictorSettings(policy, 32, Duration.ofMillis(5), 2, 1, 5, false, 1L << 28,
                 "datasets", "checkpoints", "evaluations");
-        return new ModelFollower(checkpoint -> offered.add(checkpoint.checkpointId()), null, settings);
+        return new ModelFollower(checkpoint -> offered.add(checkpoint.checkpointId()), null, settings,
+                new SimpleMeterRegistry());
     }
 
     private static CheckpointPublished checkpoint(String run, int epoch, int secondsMade) {

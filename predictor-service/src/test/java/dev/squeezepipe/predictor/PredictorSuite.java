@@ -17,13 +17,12 @@ import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.ingest.IngestRequest;
 import dev.squeezepipe.ingest.IngestService;
 import dev.squeezepipe.ingest.IngestStatus;
-import dev.squeezepipe.modelstore.CheckpointLoader;
+import dev.squeezepipe.modelstore.CheckpointCopies;
 import dev.squeezepipe.preprocess.HostileImages;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
-import dev.squeezepipe.storage.CheckpointSidecar.Checkpoint;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
@@ -31,6 +30,8 @@ import dev.squeezepipe.testing.Infrastructure;
 import dev.squeezepipe.testing.KafkaProbe;
 import dev.squeezepipe.topics.Topics;
 import dev.squeezepipe.trainer.TrainerEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -154,11 +155,13 @@ abstract class PredictorSuite {
                 .stream().filter(c -> c.epoch() == epoch).findFirst().orElseThrow();
     }
 
-    private CheckpointPublished renamed(CheckpointPublished c, String run, String sha256) {
-        return new CheckpointPublished(SchemaVersion.CURRENT, run + "/" + c.epoch(), run, c.jobId(), c.datasetId(),
-                c.epoch(), c.step(),
-                c.bucket(), c.paramsKey(), c.sidecarKey(), sha256, c.variant(), c.classes(), c.inputSize(),
-                c.trainLoss(), c.trainAccuracy(), Instant.now());
+    /** Epoch {@code epoch} of the served run stored again as run {@code run}, and the event announcing it. */
+    private CheckpointPublished copied(int epoch, String run) throws IOException {
+        CheckpointPublished real = checkpoint(epoch);
+        CheckpointSidecar sidecar = json.readValue(predictor.getBean(ObjectStore.class).get(real.bucket(),
+                real.sidecarKey()), CheckpointSidecar.class);
+        return CheckpointCopies.copy(predictor.getBean(ObjectStore.class), json, real.bucket(), sidecar, run)
+                .announcement(real.bucket());
     }
 
     /** A predictor service of its own with {@code props}. */
@@ -183,8 +186,7 @@ abstract class PredictorSuite {
             sent.add(id);
             request(id, randomCifar(random));
         }
-        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, swapRun, json.writeValueAsBytes(renamed(checkpoint(1),
-                swapRun, checkpoint(1).sha256()))));
+        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, swapRun, json.writeValueAsBytes(copied(1, swapRun))));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
             for (int i = 0; i < 10; i++) { // requests keep flowing until answers come from the new model
                 String id = "flow-" + UUID.randomUUID();
@@ -345,12 +347,31 @@ abstract class PredictorSuite {
     }
 
     @Test
+    void aCheckpointEventNamingAnotherRunsObjectsIsRefusedBeforeItCanOutrankTheServedOne() throws IOException {
+        ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
+        String before = swapper.currentId();
+        Counter refused = predictor.getBean(MeterRegistry.class).find("predictor.checkpoints.refused").counter();
+        double refusedBefore = refused.count();
+        CheckpointPublished real = checkpoint(1);
+        String run = "rollback-" + UUID.randomUUID();
+        CheckpointPublished borrowing = new CheckpointPublished(SchemaVersion.CURRENT, run + "/1", run, run,
+                real.datasetId(), 1, real.step(), real.bucket(), real.paramsKey(), real.sidecarKey(), real.sha256(),
+                real.variant(), real.classes(), real.inputSize(), real.trainLoss(), real.trainAccuracy(),
+                Instant.now());
+        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, run, json.writeValueAsBytes(borrowing)));
+        await().atMost(WAIT).until(() -> refused.count() > refusedBefore);
+        assertEquals(before, swapper.currentId(), "the older weights under a new name are not served");
+    }
+
+    @Test
     void aCheckpointThatFailsToLoadLeavesTheCurrentModelServing() throws IOException {
         ModelSwapper swapper = predictor.getBean(ModelSwapper.class);
         String before = swapper.currentId();
         String broken = "broken-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, broken,
-                json.writeValueAsBytes(renamed(checkpoint(2), broken, "f".repeat(64)))));
+        CheckpointPublished copy = copied(2, broken);
+        predictor.getBean(ObjectStore.class).put(copy.bucket(), copy.paramsKey(), new byte[] {1, 2, 3},
+                "application/octet-stream"); // its parameters no longer match the sidecar's hash
+        producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, broken, json.writeValueAsBytes(copy)));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> before.equals(swapper.currentId()));
         String id = "after-broken-" + UUID.randomUUID();
@@ -362,14 +383,8 @@ abstract class PredictorSuite {
     @Test
     @Order(Integer.MAX_VALUE) // its checkpoint, the newest in S3, is what every predictor started after it serves
     void aPredictorServesTheNewestCheckpointInS3EvenWhenNoEventAnnouncesIt() throws Exception {
-        CheckpointPublished real = checkpoint(2);
-        CheckpointSidecar sidecar = predictor.getBean(CheckpointLoader.class).sidecar(real.bucket(), real.sidecarKey());
         String run = "unannounced-" + UUID.randomUUID();
-        CheckpointSidecar unannounced = new CheckpointSidecar(SchemaVersion.CURRENT,
-                new Checkpoint(run + "/2", run, run, 2, sidecar.checkpoint().step(), Instant.now()), sidecar.params(),
-                sidecar.optimizer(), sidecar.spec(), sidecar.train(), sidecar.refits(), sidecar.provenance());
-        predictor.getBean(ObjectStore.class).put(real.bucket(), unannounced.key(), json.writeValueAsBytes(unannounced),
-                "application/json");
+        copied(2, run); // stored, never announced
         try (ApplicationContext fresh = predictorWith(new HashMap<>(infrastructure().serviceProperties()))) {
             ModelSwapper swapper = fresh.getBean(ModelSwapper.class);
             await().atMost(WAIT).until(() -> (run + "/2").equals(swapper.currentId()));

@@ -9,11 +9,13 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.schema.UnreadableRecordException;
 import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
+import dev.squeezepipe.storage.CheckpointAnnouncements;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The one way to read a checkpoint back: its sidecar read and version-checked, the event's hash checked against it,
@@ -40,14 +42,27 @@ public class CheckpointLoader {
         }
     }
 
-    /** The checkpoint {@code event} announces, refused when its sidecar describes other parameters. */
-    public LoadedCheckpoint load(CheckpointPublished event) throws IOException, InvalidCheckpointException {
-        CheckpointSidecar sidecar = sidecar(event.bucket(), event.sidecarKey());
-        if (!sidecar.params().sha256().equals(event.sha256())) {
-            throw new InvalidCheckpointException("checkpoint " + event.checkpointId() + ": the event's sha256 "
-                    + event.sha256() + " does not match its sidecar's " + sidecar.params().sha256(), null);
+    /**
+     * The checkpoint {@code event} announces, if it lies in {@code bucket} at the keys the layout gives it and its
+     * sidecar describes the same parameters and checkpoint; else a {@link ForeignCheckpointException}.
+     */
+    public LoadedCheckpoint load(CheckpointPublished event, String bucket)
+            throws IOException, InvalidCheckpointException {
+        Optional<String> problem = CheckpointAnnouncements.problem(event, bucket);
+        if (problem.isPresent()) {
+            throw new ForeignCheckpointException("checkpoint event " + event.checkpointId() + ": " + problem.get());
         }
-        return load(event.bucket(), sidecar);
+        CheckpointSidecar sidecar = sidecar(bucket, event.sidecarKey());
+        if (!sidecar.params().sha256().equals(event.sha256())) {
+            throw new ForeignCheckpointException("checkpoint " + event.checkpointId() + ": the event's sha256 "
+                    + event.sha256() + " does not match its sidecar's " + sidecar.params().sha256());
+        }
+        if (!sidecar.checkpoint().id().equals(event.checkpointId())
+                || !sidecar.params().key().equals(event.paramsKey())) {
+            throw new ForeignCheckpointException("checkpoint " + event.checkpointId() + ": its sidecar describes "
+                    + sidecar.checkpoint().id() + " with parameters at " + sidecar.params().key());
+        }
+        return load(bucket, sidecar);
     }
 
     /** The checkpoint {@code sidecar} describes, rebuilt from it alone. */
