@@ -21,7 +21,6 @@ import dev.squeezepipe.preprocess.Preprocessor;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
-import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
@@ -288,10 +287,8 @@ public final class PredictBenchmark {
         CheckpointPublished original = lastCheckpoint(stack, json, runId);
         String newRun = "swap-" + UUID.randomUUID();
         // the same weights stored as a new run, as a trainer would store them: an event may only name its own run's
-        CheckpointSidecar sidecar = predictor.getBean(CheckpointLoader.class).sidecar(original.bucket(),
-                original.sidecarKey());
-        CheckpointPublished renamed = CheckpointCopies.copy(predictor.getBean(ObjectStore.class), json,
-                original.bucket(), sidecar, newRun).announcement(original.bucket());
+        CheckpointPublished renamed = CheckpointCopies.copyAnnounced(predictor.getBean(ObjectStore.class), json,
+                original, newRun);
         try (KafkaConsumer<String, byte[]> results = resultsConsumer(stack);
                 KafkaProducer<String, byte[]> producer = producer(stack)) {
             long start = System.nanoTime();

@@ -120,11 +120,7 @@ abstract class EvaluatorSuite {
 
     /** Epoch {@code epoch} of the trained run stored again as run {@code run}, and the event announcing it. */
     private CheckpointPublished copied(int epoch, String run) throws IOException {
-        CheckpointPublished real = checkpoint(epoch);
-        CheckpointSidecar sidecar = json.readValue(evaluator.getBean(ObjectStore.class).get(real.bucket(),
-                real.sidecarKey()), CheckpointSidecar.class);
-        return CheckpointCopies.copy(evaluator.getBean(ObjectStore.class), json, real.bucket(), sidecar, run)
-                .announcement(real.bucket());
+        return CheckpointCopies.copyAnnounced(evaluator.getBean(ObjectStore.class), json, checkpoint(epoch), run);
     }
 
     @Test

@@ -23,7 +23,6 @@ import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
 import dev.squeezepipe.spec.TrainingJobSpec;
-import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.testing.CifarFixtures;
 import dev.squeezepipe.testing.ConsumerGroups;
 import dev.squeezepipe.testing.Infrastructure;
@@ -157,11 +156,7 @@ abstract class PredictorSuite {
 
     /** Epoch {@code epoch} of the served run stored again as run {@code run}, and the event announcing it. */
     private CheckpointPublished copied(int epoch, String run) throws IOException {
-        CheckpointPublished real = checkpoint(epoch);
-        CheckpointSidecar sidecar = json.readValue(predictor.getBean(ObjectStore.class).get(real.bucket(),
-                real.sidecarKey()), CheckpointSidecar.class);
-        return CheckpointCopies.copy(predictor.getBean(ObjectStore.class), json, real.bucket(), sidecar, run)
-                .announcement(real.bucket());
+        return CheckpointCopies.copyAnnounced(predictor.getBean(ObjectStore.class), json, checkpoint(epoch), run);
     }
 
     /** A predictor service of its own with {@code props}. */

@@ -1,5 +1,6 @@
 package dev.squeezepipe.modelstore;
 
+import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.storage.CheckpointSidecar;
@@ -33,6 +34,14 @@ public final class CheckpointCopies {
                 source.train(), source.refits(), source.provenance());
         store.put(bucket, copy.key(), json.writeValueAsBytes(copy), "application/json");
         return copy;
+    }
+
+    /** Copies the checkpoint {@code event} announces to run {@code runId}; returns the event announcing the copy. */
+    public static CheckpointPublished copyAnnounced(ObjectStore store, JsonMapper json, CheckpointPublished event,
+            String runId) throws IOException {
+        CheckpointSidecar source = json.readValue(store.get(event.bucket(), event.sidecarKey()),
+                CheckpointSidecar.class);
+        return copy(store, json, event.bucket(), source, runId).announcement(event.bucket());
     }
 
     private static StoredObject copyObject(ObjectStore store, String bucket, StoredObject object, String key)
