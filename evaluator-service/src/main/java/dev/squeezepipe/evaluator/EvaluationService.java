@@ -21,7 +21,6 @@ import dev.squeezepipe.schema.UnreadableRecordException;
 import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
 import dev.squeezepipe.service.TransientFailures;
-import dev.squeezepipe.storage.CheckpointAnnouncements;
 import dev.squeezepipe.storage.ObjectLayout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -32,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,11 +76,7 @@ public class EvaluationService {
      */
     public synchronized void evaluate(CheckpointPublished checkpoint)
             throws IOException, InterruptedException, ForeignCheckpointException {
-        Optional<String> foreign = CheckpointAnnouncements.problem(checkpoint, settings.checkpointsBucket());
-        if (foreign.isPresent()) {
-            throw new ForeignCheckpointException("checkpoint event " + checkpoint.checkpointId() + ": "
-                    + foreign.get());
-        }
+        ForeignCheckpointException.check(checkpoint, settings.checkpointsBucket()); // before its keys are used
         String recordKey = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
         store.ensureBucket(settings.evaluationsBucket());
         if (store.exists(settings.evaluationsBucket(), recordKey)) {

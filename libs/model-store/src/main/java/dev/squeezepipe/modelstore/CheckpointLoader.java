@@ -9,13 +9,11 @@ import dev.squeezepipe.model.SqueezeNetConfig;
 import dev.squeezepipe.schema.UnreadableRecordException;
 import dev.squeezepipe.schema.VersionedJson;
 import dev.squeezepipe.service.ObjectStore;
-import dev.squeezepipe.storage.CheckpointAnnouncements;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.Hashing;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The one way to read a checkpoint back: its sidecar read and version-checked, the event's hash checked against it,
@@ -48,10 +46,7 @@ public class CheckpointLoader {
      */
     public LoadedCheckpoint load(CheckpointPublished event, String bucket)
             throws IOException, InvalidCheckpointException {
-        Optional<String> problem = CheckpointAnnouncements.problem(event, bucket);
-        if (problem.isPresent()) {
-            throw new ForeignCheckpointException("checkpoint event " + event.checkpointId() + ": " + problem.get());
-        }
+        ForeignCheckpointException.check(event, bucket);
         CheckpointSidecar sidecar = sidecar(bucket, event.sidecarKey());
         if (!sidecar.params().sha256().equals(event.sha256())) {
             throw new ForeignCheckpointException("checkpoint " + event.checkpointId() + ": the event's sha256 "
