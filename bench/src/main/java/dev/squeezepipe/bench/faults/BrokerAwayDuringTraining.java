@@ -1,5 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 
@@ -24,7 +25,7 @@ final class BrokerAwayDuringTraining implements FaultScenario {
         }
         int epochAtKill = run.latest(jobId).map(TrainingJobStatusChanged::epoch).orElse(0);
         run.brokerOutage();
-        boolean done = FaultRun.until(run.settings().settleTimeout(), () -> run.finished(jobId));
+        boolean done = Waits.until(run.settings().settleTimeout(), () -> run.finished(jobId));
         TrainingJobStatusChanged end = run.latest(jobId).orElseThrow();
         String detail = "broker away " + run.settings().outage().toSeconds() + " s from epoch " + epochAtKill
                 + " of job " + jobId;

@@ -5,6 +5,7 @@ import dev.squeezepipe.bench.faults.FaultScenario.Outcome;
 import dev.squeezepipe.bench.faults.FaultScenario.Verdict;
 import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ProcessStack;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.storage.Files2;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,8 @@ public final class FaultBenchmark {
             for (FaultScenario scenario : scenarios) {
                 results.add(stage(run, scenario));
             }
-            FaultRun.until(settings.settleTimeout(), () -> settled(run));
-            GroundTruth.Tally tally = truth.tally(log, stack.s3Client());
+            Waits.until(settings.settleTimeout(), () -> settled(run));
+            GroundTruth.Tally tally = truth.tally(log, stack.s3());
             tally.problems().forEach(p -> LOG.warn("lost: {}", p));
             BenchResult result = result(results, tally);
             clean = tally.lost() == 0 && results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("passed")));
@@ -101,7 +102,7 @@ public final class FaultBenchmark {
         try {
             return run.truth().unfinishedJobs(run.log()).isEmpty()
                     && run.truth().unansweredRequests(run.log()).isEmpty()
-                    && run.truth().unevaluatedCheckpoints(run.stack().s3Client()).isEmpty();
+                    && run.truth().unevaluatedCheckpoints(run.stack().s3()).isEmpty();
         } catch (Exception e) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ProcessStack;
 import dev.squeezepipe.bench.stack.Service;
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.CheckpointPublished;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
@@ -15,15 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * One fault bench run: the stack, the service processes by role, the bench's record of what the services said and
  * of what it sent, and the waits the scenarios share.
  */
 final class FaultRun {
-
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final ProcessStack stack;
     private final EventLog log;
@@ -74,6 +72,12 @@ final class FaultRun {
 
     List<ServiceProcess> trainers() {
         return trainers;
+    }
+
+    /** The running trainer named {@code name} (its instance id, which its status events carry). */
+    ServiceProcess trainer(String name) {
+        return trainers.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no trainer " + name + " among " + trainers));
     }
 
     List<ServiceProcess> predictors() {
@@ -162,7 +166,7 @@ final class FaultRun {
     void awaitHealthy(List<ServiceProcess> processes) throws InterruptedException {
         for (ServiceProcess process : processes) {
             boolean predictor = predictors.contains(process);
-            if (!until(settings.startTimeout(), predictor ? process::answering : process::healthy)) {
+            if (!Waits.until(settings.startTimeout(), predictor ? process::answering : process::healthy)) {
                 throw new IllegalStateException(process + " not " + (predictor ? "answering" : "UP") + " within "
                         + settings.startTimeout() + "; its last output:\n" + String.join("\n", process.tail(30)));
             }
@@ -178,7 +182,7 @@ final class FaultRun {
     /** Submits a job of {@code epochs} and returns its id once its first checkpoint is published. */
     String jobPastFirstCheckpoint(int epochs) throws Exception {
         String jobId = traffic.submit(job(epochs));
-        if (!until(settings.settleTimeout(), () -> !checkpoints(jobId).isEmpty())) {
+        if (!Waits.until(settings.settleTimeout(), () -> !checkpoints(jobId).isEmpty())) {
             throw new IllegalStateException("job " + jobId + " made no checkpoint within " + settings.settleTimeout());
         }
         return jobId;
@@ -186,7 +190,7 @@ final class FaultRun {
 
     /** Waits until the job has finished and every checkpoint it published is evaluated; true if that came in time. */
     boolean awaitJobEvaluated(String jobId) throws InterruptedException {
-        return until(settings.settleTimeout(), () -> finished(jobId)
+        return Waits.until(settings.settleTimeout(), () -> finished(jobId)
                 && checkpoints(jobId).stream().allMatch(c -> evaluated(c.checkpointId())));
     }
 
@@ -197,7 +201,7 @@ final class FaultRun {
     int burstUnderway(int requests) throws InterruptedException {
         int settledBefore = requestsSettled();
         traffic.burst(requests);
-        if (!until(settings.settleTimeout(), () -> requestsSettled() - settledBefore >= requests / 10)) {
+        if (!Waits.until(settings.settleTimeout(), () -> requestsSettled() - settledBefore >= requests / 10)) {
             throw new IllegalStateException("fewer than " + requests / 10 + " of " + requests
                     + " requests answered within " + settings.settleTimeout());
         }
@@ -263,7 +267,7 @@ final class FaultRun {
 
     /** Waits until every request sent is answered or dead-lettered: passed, or failed naming how many are not. */
     FaultScenario.Outcome awaitRequestsSettled(String detail) throws InterruptedException {
-        if (FaultRun.until(settings.settleTimeout(), () -> truth.unansweredRequests(log).isEmpty())) {
+        if (Waits.until(settings.settleTimeout(), () -> truth.unansweredRequests(log).isEmpty())) {
             return FaultScenario.Outcome.passed(detail + "; then every request answered or dead-lettered");
         }
         return FaultScenario.Outcome.failed(detail + "; " + truth.unansweredRequests(log).size()
@@ -273,17 +277,5 @@ final class FaultRun {
     /** Answers and dead letters of the bench's requests so far. */
     int requestsSettled() {
         return truth.requestsSent() - truth.unansweredRequests(log).size();
-    }
-
-    /** Polls {@code condition} until it holds (true) or {@code timeout} passes (false). */
-    static boolean until(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.squeezepipe.bench.faults;
 
 import dev.squeezepipe.bench.stack.EventLog;
+import dev.squeezepipe.bench.stack.S3Reader;
 import dev.squeezepipe.events.CheckpointEvaluated;
 import dev.squeezepipe.events.EvaluationOutcome;
 import dev.squeezepipe.events.ImageClassified;
@@ -9,15 +10,7 @@ import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
-import io.micronaut.serde.ObjectMapper;
-import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class GroundTruth {
 
-    private final ObjectMapper json = ObjectMapper.getDefault();
     private final Map<String, Integer> jobs = new ConcurrentHashMap<>();
     private final Set<String> requests = ConcurrentHashMap.newKeySet();
 
@@ -70,17 +62,17 @@ final class GroundTruth {
     }
 
     /** The checkpoints in S3 that have no evaluation record, or a FAILED one. */
-    List<String> unevaluatedCheckpoints(MinioClient s3) throws Exception {
+    List<String> unevaluatedCheckpoints(S3Reader s3) throws Exception {
         List<String> missing = new ArrayList<>();
-        Set<String> evaluations = keys(s3, ObjectLayout.EVALUATIONS_BUCKET);
-        for (String key : keys(s3, ObjectLayout.CHECKPOINTS_BUCKET)) {
+        Set<String> evaluations = s3.keys(ObjectLayout.EVALUATIONS_BUCKET);
+        for (String key : s3.keys(ObjectLayout.CHECKPOINTS_BUCKET)) {
             if (!ObjectLayout.isCheckpointSidecarKey(key)) {
                 continue;
             }
-            CheckpointSidecar.Checkpoint checkpoint = read(s3, ObjectLayout.CHECKPOINTS_BUCKET, key,
+            CheckpointSidecar.Checkpoint checkpoint = s3.read(ObjectLayout.CHECKPOINTS_BUCKET, key,
                     CheckpointSidecar.class).checkpoint();
             String evaluation = ObjectLayout.evaluationKey(checkpoint.runId(), checkpoint.epoch());
-            if (!evaluations.contains(evaluation) || read(s3, ObjectLayout.EVALUATIONS_BUCKET, evaluation,
+            if (!evaluations.contains(evaluation) || s3.read(ObjectLayout.EVALUATIONS_BUCKET, evaluation,
                     CheckpointEvaluated.class).outcome() != EvaluationOutcome.SCORED) {
                 missing.add(checkpoint.id());
             }
@@ -89,7 +81,7 @@ final class GroundTruth {
     }
 
     /** Counts what is lost now and what arrived more than once. */
-    Tally tally(EventLog log, MinioClient s3) throws Exception {
+    Tally tally(EventLog log, S3Reader s3) throws Exception {
         List<String> problems = new ArrayList<>();
         unfinishedJobs(log).forEach(id -> problems.add("job " + id + " not completed"));
         unansweredRequests(log).forEach(id -> problems.add("request " + id + " neither answered nor dead-lettered"));
@@ -119,19 +111,5 @@ final class GroundTruth {
 
     private static int repeats(Map<String, ? extends List<?>> groups) {
         return groups.values().stream().mapToInt(g -> g.size() - 1).sum();
-    }
-
-    private static Set<String> keys(MinioClient s3, String bucket) throws Exception {
-        Set<String> keys = new HashSet<>();
-        for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
-            keys.add(item.get().objectName());
-        }
-        return keys;
-    }
-
-    private <T> T read(MinioClient s3, String bucket, String key, Class<T> type) throws Exception {
-        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-            return json.readValue(in.readAllBytes(), type);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.squeezepipe.bench.faults;
 
 import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.data.DatasetFormat;
 import dev.squeezepipe.data.DatasetReader;
 import dev.squeezepipe.data.DatasetReaders;
@@ -28,24 +29,24 @@ final class IngestKilled implements FaultScenario {
     public Outcome run(FaultRun run) throws Exception {
         EventLog log = run.log();
         ServiceProcess first = run.startIngest(true);
-        if (!FaultRun.until(run.settings().startTimeout(), () -> !log.records(Topics.DATASET_SHARDS).isEmpty())) {
+        if (!Waits.until(run.settings().startTimeout(), () -> !log.records(Topics.DATASET_SHARDS).isEmpty())) {
             return Outcome.failed("no shard announced within " + run.settings().startTimeout());
         }
         if (!first.kill()) {
             return Outcome.inconclusive("the ingest survived SIGKILL");
         }
-        FaultRun.until(run.settings().startTimeout(), log::caughtUp);
+        Waits.until(run.settings().startTimeout(), log::caughtUp);
         int announced = log.records(Topics.DATASET_SHARDS).size();
         if (!log.records(Topics.DATASET_READY).isEmpty()) {
             return Outcome.inconclusive("the ingest announced its dataset ready before it was killed");
         }
         String datasetId = log.values(Topics.DATASET_SHARDS, DatasetShardAnnounced.class).get(0).datasetId();
         run.awaitHealthy(List.of(run.startIngest(true)));
-        if (!FaultRun.until(run.settings().settleTimeout(), () -> readies(run, datasetId).size() == 2)) {
+        if (!Waits.until(run.settings().settleTimeout(), () -> readies(run, datasetId).size() == 2)) {
             return Outcome.failed("dataset " + datasetId + " not ready within " + run.settings().settleTimeout()
                     + " of the second ingest");
         }
-        FaultRun.until(run.settings().startTimeout(), log::caughtUp);
+        Waits.until(run.settings().startTimeout(), log::caughtUp);
         run.datasetId(datasetId);
         return verdict(run, datasetId, announced);
     }

@@ -1,16 +1,12 @@
 package dev.squeezepipe.bench.faults;
 
+import dev.squeezepipe.bench.stack.S3Reader;
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.storage.CheckpointSidecar;
 import dev.squeezepipe.storage.ObjectLayout;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.serde.ObjectMapper;
-import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,19 +40,19 @@ final class PredictorBootsFromS3 implements FaultScenario {
     @Override
     public Outcome run(FaultRun run) throws Exception {
         // the evaluator must have scored every checkpoint before its events go
-        if (!FaultRun.until(run.settings().settleTimeout(), () -> unevaluated(run).isEmpty())) {
+        if (!Waits.until(run.settings().settleTimeout(), () -> unevaluated(run).isEmpty())) {
             return Outcome.failed("checkpoints still unevaluated before the topics were emptied: " + unevaluated(run));
         }
-        FaultRun.until(run.settings().startTimeout(), run.log()::caughtUp);
+        Waits.until(run.settings().startTimeout(), run.log()::caughtUp);
         long deleted = emptyTopics(run.stack().bootstrapServers());
         if (deleted == 0) {
             return Outcome.inconclusive("the checkpoint and evaluation topics held no records to delete");
         }
-        CheckpointSidecar newest = newestInS3(run.stack().s3Client());
+        CheckpointSidecar newest = newestInS3(run.stack().s3());
         ServiceProcess predictor = run.startPredictor("predictor-bootstrap");
         try {
             run.awaitHealthy(List.of(predictor));
-            boolean serving = FaultRun.until(run.settings().startTimeout(), () -> served(predictor) != null);
+            boolean serving = Waits.until(run.settings().startTimeout(), () -> served(predictor) != null);
             String served = serving ? served(predictor) : null;
             String detail = deleted + " record(s) deleted; newest checkpoint in S3 " + newest.checkpoint().id()
                     + "; the new predictor serves " + served;
@@ -69,7 +65,7 @@ final class PredictorBootsFromS3 implements FaultScenario {
 
     private static List<String> unevaluated(FaultRun run) {
         try {
-            return run.truth().unevaluatedCheckpoints(run.stack().s3Client());
+            return run.truth().unevaluatedCheckpoints(run.stack().s3());
         } catch (Exception e) {
             return List.of("(S3 unreadable: " + e + ")");
         }
@@ -107,16 +103,11 @@ final class PredictorBootsFromS3 implements FaultScenario {
     }
 
     /** The newest checkpoint stored: the one made last, then the later epoch and step. */
-    private CheckpointSidecar newestInS3(MinioClient s3) throws Exception {
+    private static CheckpointSidecar newestInS3(S3Reader s3) throws Exception {
         List<CheckpointSidecar> sidecars = new ArrayList<>();
-        for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(ObjectLayout.CHECKPOINTS_BUCKET)
-                .recursive(true).build())) {
-            String key = item.get().objectName();
+        for (String key : s3.keys(ObjectLayout.CHECKPOINTS_BUCKET)) {
             if (ObjectLayout.isCheckpointSidecarKey(key)) {
-                try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(ObjectLayout.CHECKPOINTS_BUCKET)
-                        .object(key).build())) {
-                    sidecars.add(json.readValue(in.readAllBytes(), CheckpointSidecar.class));
-                }
+                sidecars.add(s3.read(ObjectLayout.CHECKPOINTS_BUCKET, key, CheckpointSidecar.class));
             }
         }
         return sidecars.stream().max(Comparator.<CheckpointSidecar, Instant>comparing(

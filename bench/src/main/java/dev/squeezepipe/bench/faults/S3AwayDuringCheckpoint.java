@@ -1,6 +1,7 @@
 package dev.squeezepipe.bench.faults;
 
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 
@@ -22,15 +23,14 @@ final class S3AwayDuringCheckpoint implements FaultScenario {
     public Outcome run(FaultRun run) throws Exception {
         String jobId = run.traffic().submit(run.job(EPOCHS));
         // the epoch-1 status goes out right before the epoch-1 checkpoint is written
-        if (!FaultRun.until(run.settings().settleTimeout(), () -> run.latest(jobId)
+        if (!Waits.until(run.settings().settleTimeout(), () -> run.latest(jobId)
                 .filter(s -> s.state() == JobState.RUNNING && s.epoch() >= 1).isPresent())) {
             return Outcome.failed("job " + jobId + " finished no epoch within " + run.settings().settleTimeout());
         }
         TrainingJobStatusChanged atStop = run.latest(jobId).orElseThrow();
-        ServiceProcess trainer = run.trainers().stream().filter(t -> t.name().equals(atStop.trainer())).findFirst()
-                .orElseThrow();
+        ServiceProcess trainer = run.trainer(atStop.trainer());
         double retries = run.s3Outage(trainer, PUT_RETRIES);
-        boolean done = FaultRun.until(run.settings().settleTimeout(), () -> run.finished(jobId));
+        boolean done = Waits.until(run.settings().settleTimeout(), () -> run.finished(jobId));
         TrainingJobStatusChanged end = run.latest(jobId).orElseThrow();
         String detail = "S3 away " + run.settings().outage().toSeconds() + " s from the end of epoch "
                 + atStop.epoch() + "; " + trainer.name() + " retried S3 " + (long) retries + " time(s)";

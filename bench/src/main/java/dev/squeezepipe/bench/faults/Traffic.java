@@ -1,8 +1,6 @@
 package dev.squeezepipe.bench.faults;
 
-import dev.squeezepipe.data.DatasetFormat;
-import dev.squeezepipe.data.DatasetReaders;
-import dev.squeezepipe.data.Split;
+import dev.squeezepipe.bench.stack.ArchiveImages;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.schema.SchemaVersion;
 import dev.squeezepipe.spec.TrainingJobSpec;
@@ -12,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -53,7 +50,7 @@ final class Traffic implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(RIDE_OUT.toMillis()));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(RIDE_OUT.toMillis()));
         return new Traffic(new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()), truth,
-                testImages(data, 500));
+                ArchiveImages.test(data, 500));
     }
 
     /** Submits {@code spec} as a new job and returns its id. */
@@ -76,16 +73,6 @@ final class Traffic implements AutoCloseable {
                     images.get(i % images.size())));
         }
         producer.flush();
-    }
-
-    private static List<byte[]> testImages(Path data, int count) throws IOException {
-        List<byte[]> images = new ArrayList<>();
-        DatasetReaders.open(data, DatasetFormat.AUTO, 32).read(Split.TEST, batch -> {
-            for (int i = 0; i < batch.count() && images.size() < count; i++) {
-                images.add(batch.image(i));
-            }
-        });
-        return images;
     }
 
     @Override

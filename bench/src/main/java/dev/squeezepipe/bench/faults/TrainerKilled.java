@@ -1,6 +1,7 @@
 package dev.squeezepipe.bench.faults;
 
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import java.time.Instant;
@@ -27,9 +28,7 @@ final class TrainerKilled implements FaultScenario {
         }
         String jobId = run.jobPastFirstCheckpoint(EPOCHS);
         TrainingJobStatusChanged before = run.latest(jobId).orElseThrow();
-        ServiceProcess victim = run.trainers().stream().filter(t -> t.name().equals(before.trainer())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("job " + jobId + " ran on unknown trainer "
-                        + before.trainer()));
+        ServiceProcess victim = run.trainer(before.trainer());
         Thread.sleep(1000); // into the next epoch: the kill lands mid-epoch, between checkpoints
         if (run.finished(jobId)) {
             return Outcome.inconclusive("job " + jobId + " finished before the kill");
@@ -38,7 +37,7 @@ final class TrainerKilled implements FaultScenario {
         if (!victim.kill()) {
             return Outcome.inconclusive(victim + " survived SIGKILL");
         }
-        boolean done = FaultRun.until(run.settings().settleTimeout(), () -> run.finished(jobId));
+        boolean done = Waits.until(run.settings().settleTimeout(), () -> run.finished(jobId));
         run.awaitHealthy(List.of(run.startTrainer(victim.name())));
         TrainingJobStatusChanged end = run.latest(jobId).orElseThrow();
         if (!done || end.state() != JobState.COMPLETED) {

@@ -2,20 +2,18 @@ package dev.squeezepipe.bench.hostile;
 
 import dev.squeezepipe.bench.BenchResult;
 import dev.squeezepipe.bench.hostile.HostileCase.Observed;
+import dev.squeezepipe.bench.stack.ArchiveImages;
 import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ProcessStack;
 import dev.squeezepipe.bench.stack.Service;
 import dev.squeezepipe.bench.stack.ServiceProcess;
-import dev.squeezepipe.data.DatasetFormat;
-import dev.squeezepipe.data.DatasetReaders;
-import dev.squeezepipe.data.Split;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
 import dev.squeezepipe.events.TrainingJobSubmitted;
 import dev.squeezepipe.schema.SchemaVersion;
-import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.spec.TrainingJobSpec.Network;
+import dev.squeezepipe.spec.TrainingJobSpec;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.topics.Topics;
 import io.micronaut.serde.ObjectMapper;
@@ -63,7 +61,7 @@ public final class HostileBenchmark {
             Map<String, ServiceProcess> services = startServices(stack, data, dataRoot);
             String datasetId = awaitDataset(log);
             trainTinyModel(producer, log, datasetId);
-            HostileRun run = new HostileRun(log, producer, services, normalImage(data), dataRoot);
+            HostileRun run = new HostileRun(log, producer, services, ArchiveImages.test(data, 1).get(0), dataRoot);
             HostileRun.until(() -> answering(run));
             List<Map<String, Object>> results = new ArrayList<>();
             for (HostileCase hostile : cases) {
@@ -164,16 +162,6 @@ public final class HostileBenchmark {
                         .orElse(Double.NaN))
                 .put("max_heap_mb_by_service", run.maxHeapMb())
                 .put("results", results);
-    }
-
-    private static byte[] normalImage(Path data) throws Exception {
-        byte[][] first = new byte[1][];
-        DatasetReaders.open(data, DatasetFormat.AUTO, 32).read(Split.TEST, batch -> {
-            if (first[0] == null) {
-                first[0] = batch.image(0);
-            }
-        });
-        return first[0];
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {

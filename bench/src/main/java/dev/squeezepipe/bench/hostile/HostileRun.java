@@ -3,6 +3,7 @@ package dev.squeezepipe.bench.hostile;
 import dev.squeezepipe.bench.hostile.HostileCase.Observed;
 import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ServiceProcess;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.ImageClassified;
 import dev.squeezepipe.events.JobState;
 import dev.squeezepipe.events.TrainingJobStatusChanged;
@@ -153,14 +154,8 @@ final class HostileRun {
         return text.length() > 240 ? text.substring(0, 240) + "…" : text;
     }
 
+    /** Polls {@code condition} for as long as any case may take. */
     static boolean until(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
+        return Waits.until(WAIT, condition);
     }
 }

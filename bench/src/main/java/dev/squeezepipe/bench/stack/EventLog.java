@@ -32,6 +32,7 @@ public final class EventLog implements AutoCloseable {
 
     private final ObjectMapper json = ObjectMapper.getDefault();
     private final Map<String, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+    private final Map<String, Parsed> parsed = new HashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread reader;
     private volatile boolean caughtUp;
@@ -72,18 +73,29 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** The values of {@code topic} seen so far, read as {@code type}. */
+    /**
+     * The values of {@code topic} seen so far, read as {@code type}. Each record is parsed once: the benches poll
+     * these lists while the services they measure share the cores.
+     */
     public <T> List<T> values(String topic, Class<T> type) {
-        List<T> values = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records(topic)) {
-            try {
-                values.add(json.readValue(record.value(), type));
-            } catch (IOException e) {
-                throw new UncheckedIOException(topic + " partition " + record.partition() + " offset "
-                        + record.offset() + " (key " + record.key() + ") is not a " + type.getSimpleName(), e);
+        List<ConsumerRecord<String, byte[]>> all = records(topic);
+        synchronized (parsed) {
+            Parsed cached = parsed.computeIfAbsent(topic + "/" + type.getName(), k -> new Parsed());
+            for (ConsumerRecord<String, byte[]> record : all.subList(cached.values.size(), all.size())) {
+                try {
+                    cached.values.add(json.readValue(record.value(), type));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(topic + " partition " + record.partition() + " offset "
+                            + record.offset() + " (key " + record.key() + ") is not a " + type.getSimpleName(), e);
+                }
             }
+            return cached.values.stream().map(type::cast).toList();
         }
-        return values;
+    }
+
+    /** The values of one topic read as one type, in the order of the topic's records. */
+    private static final class Parsed {
+        private final List<Object> values = new ArrayList<>();
     }
 
     /** True when the last poll found nothing beyond what the log holds. */

@@ -31,12 +31,15 @@ public final class ProcessStack implements AutoCloseable {
     private final String accessKey = LocalInfrastructure.randomKey(10);
     private final String secretKey = LocalInfrastructure.randomKey(20);
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final S3Reader s3Reader;
     private KafkaChildProcess broker;
     private EmbeddedS3 s3;
 
     private ProcessStack(Path dir, Path root) {
         this.dir = dir;
         this.root = root;
+        this.s3Reader = new S3Reader(MinioClient.builder().endpoint(s3Endpoint())
+                .credentials(accessKey, secretKey).region("us-east-1").build());
     }
 
     /** Starts the broker (with the catalogue's topics) and the S3 server with their data under {@code dir}. */
@@ -61,10 +64,9 @@ public final class ProcessStack implements AutoCloseable {
         return "http://127.0.0.1:" + s3Port;
     }
 
-    /** A client of the S3 server, for the bench's own reads of what the services stored. */
-    public MinioClient s3Client() {
-        return MinioClient.builder().endpoint(s3Endpoint()).credentials(accessKey, secretKey).region("us-east-1")
-                .build();
+    /** The bench's reader of what the services stored: one client, which outlives the server's restarts. */
+    public S3Reader s3() {
+        return s3Reader;
     }
 
     /** Starts the broker on its port with its data, as it was before it was killed. */

@@ -7,6 +7,7 @@ import dev.squeezepipe.bench.faults.FaultScenario.Outcome;
 import dev.squeezepipe.bench.faults.FaultScenario.Verdict;
 import dev.squeezepipe.bench.stack.EventLog;
 import dev.squeezepipe.bench.stack.ProcessStack;
+import dev.squeezepipe.bench.stack.Waits;
 import dev.squeezepipe.events.DatasetReady;
 import dev.squeezepipe.storage.Files2;
 import dev.squeezepipe.testing.CifarFixtures;
@@ -45,7 +46,7 @@ class ServiceProcessFaultsTest {
         traffic = Traffic.open(stack.bootstrapServers(), settings.data(), truth);
         run = new FaultRun(stack, log, truth, traffic, settings);
         run.awaitHealthy(List.of(run.startIngest(true)));
-        FaultRun.until(settings.settleTimeout(), () -> log.values(Topics.DATASET_READY, DatasetReady.class).size() == 2);
+        Waits.until(settings.settleTimeout(), () -> log.values(Topics.DATASET_READY, DatasetReady.class).size() == 2);
         run.datasetId(log.values(Topics.DATASET_READY, DatasetReady.class).get(0).datasetId());
         run.awaitHealthy(List.of(run.startTrainer("trainer-a"), run.startTrainer("trainer-b")));
     }
